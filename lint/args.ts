@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import type { FormatName } from './formatters';
+
+/** A command-line mistake: one line with a hint, exit code 2. */
+export class UsageError extends Error {}
+
+export interface LintArgs {
+  paths: string[];
+  format: FormatName;
+  config?: string;
+  ignoreRules: string[];
+  baseline?: string;
+  writeBaseline?: string;
+  output?: string;
+  quiet: boolean;
+}
+
+const FORMATS: readonly FormatName[] = ['text', 'json', 'sarif', 'github'];
+
+export const LINT_USAGE = `Usage: ros-sso lint [options] [paths or globs...]
+
+Lints ROS templates (YAML and JSON; directories recurse). Exit code 0: no errors, 1: errors, 2: usage or I/O error.
+
+Options:
+  -f, --format <text|json|sarif|github>  output format (default: text)
+  -o, --output <file>                     write the report to a file instead of stdout
+  -c, --config <file>                     configuration file (default: .ros-sso.yaml if present)
+      --ignore-rule <id>                  turn a rule off (repeatable)
+      --baseline <file>                   report only findings that are not in this baseline
+      --write-baseline <file>             record the current findings as the baseline and exit 0
+  -q, --quiet                             report errors only
+  -h, --help                              show this help
+`;
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+/** argv (after `lint`) → options; unknown options and bad values are UsageErrors. */
+export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        'ignore-rule': { type: 'string', multiple: true },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    fail((err as Error).message.split('\n')[0]);
+  }
+  const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
+  if (v.help) return 'help';
+  const format = (v.format as string | undefined) ?? 'text';
+  if (!FORMATS.includes(format as FormatName))
+    fail(`unknown format ${format}; use one of ${FORMATS.join(', ')}`);
+  if (v.baseline && v['write-baseline']) fail('--baseline and --write-baseline cannot be used together');
+  return {
+    paths: parsed.positionals.length ? parsed.positionals : ['.'],
+    format: format as FormatName,
+    config: v.config as string | undefined,
+    ignoreRules: (v['ignore-rule'] as string[] | undefined) ?? [],
+    baseline: v.baseline as string | undefined,
+    writeBaseline: v['write-baseline'] as string | undefined,
+    output: v.output as string | undefined,
+    quiet: Boolean(v.quiet),
+  };
+}

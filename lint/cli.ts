@@ -1,0 +1,131 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pkg from '../package.json';
+import { LINT_USAGE, parseLintArgs, UsageError } from './args';
+import { createBaseline, filterByBaseline, parseBaseline } from './baseline';
+import { renderCatalogueJson, renderCatalogueMarkdown, renderCatalogueText } from './catalogue';
+import { ConfigError, loadConfig } from './config';
+import { expandPaths, FileError } from './files';
+import { type Summary, summarize } from './finding';
+import { formatters } from './formatters';
+import { allRules } from './rules';
+import { lintFiles } from './run';
+
+/** What the CLI may touch; `bin/ros-sso.js` passes the real process, tests their own. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  isTTY?: boolean;
+}
+
+export type ExitCode = 0 | 1 | 2;
+
+export const USAGE = `Usage: ros-sso <command> [options]
+
+Commands:
+  lint [paths...]     lint ROS templates (see ros-sso lint --help)
+  rules               list the lint rules (--format text|markdown|json)
+  local ...           run templates locally against the CloudSSO/RAM emulator
+
+Options: --help, --version
+`;
+
+/** Errors fail the run; warnings and infos do not. */
+export function exitCodeFor(summary: Summary): ExitCode {
+  return summary.errors > 0 ? 1 : 0;
+}
+
+function runLint(argv: readonly string[], io: CliIo): ExitCode {
+  const args = parseLintArgs(argv);
+  if (args === 'help') {
+    io.stdout(LINT_USAGE);
+    return 0;
+  }
+  const knownRules = new Set(allRules.map((r) => r.id));
+  for (const id of args.ignoreRules)
+    if (!knownRules.has(id)) throw new UsageError(`--ignore-rule: unknown rule ${id}; see ros-sso rules`);
+  const config = loadConfig(io.cwd, knownRules, args.config);
+  const files = expandPaths(args.paths, io.cwd, config.ignorePaths);
+  let { findings } = lintFiles({ cwd: io.cwd, files, config, ignoreRules: args.ignoreRules });
+
+  if (args.writeBaseline) {
+    writeFileSync(
+      resolve(io.cwd, args.writeBaseline),
+      `${JSON.stringify(createBaseline(findings), null, 2)}\n`,
+    );
+    io.stderr(
+      `ros-sso: wrote ${findings.filter((f) => f.severity !== 'info').length} findings to ${args.writeBaseline}\n`,
+    );
+    return 0;
+  }
+  if (args.baseline) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, args.baseline), 'utf8');
+    } catch (err) {
+      throw new FileError(
+        `cannot read baseline ${args.baseline}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      );
+    }
+    try {
+      findings = filterByBaseline(findings, parseBaseline(text));
+    } catch (err) {
+      throw new FileError(`baseline ${args.baseline}: ${(err as Error).message}`);
+    }
+  }
+  if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
+  const summary = summarize(findings, files.length);
+  const report = formatters[args.format](findings, summary, allRules);
+  if (args.output) writeFileSync(resolve(io.cwd, args.output), report);
+  else io.stdout(report);
+  return exitCodeFor(summary);
+}
+
+function runRules(argv: readonly string[], io: CliIo): ExitCode {
+  const format =
+    argv[0] === '--format'
+      ? argv[1]
+      : argv[0]?.startsWith('--format=')
+        ? argv[0].slice(9)
+        : argv.length
+          ? '?'
+          : 'text';
+  if (format === 'markdown') io.stdout(renderCatalogueMarkdown(allRules));
+  else if (format === 'json') io.stdout(renderCatalogueJson(allRules));
+  else if (format === 'text') io.stdout(renderCatalogueText(allRules));
+  else throw new UsageError('usage: ros-sso rules [--format text|markdown|json]');
+  return 0;
+}
+
+/** The CLI of the lint bundle. Never exits the process; returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return runLint(rest, io);
+      case 'rules':
+        return runRules(rest, io);
+      case '--version':
+      case '-v':
+        io.stdout(`${pkg.version}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${command}; try ros-sso --help`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof FileError) {
+      io.stderr(`ros-sso: ${err.message}${err instanceof UsageError ? ' (see ros-sso --help)' : ''}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,100 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage']);
+
+/** An I/O problem the CLI reports with exit code 2. */
+export class FileError extends Error {}
+
+const isTemplateFile = (name: string) => TEMPLATE_EXTENSIONS.some((ext) => name.endsWith(ext));
+const hasGlob = (text: string) => /[*?[\]{}]/.test(text);
+
+/** `**` any depth, `*` within a segment, `?` one character, `{a,b}` alternatives. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const close = glob.indexOf('}', i);
+      if (close === -1) re += '\\{';
+      else {
+        re += `(?:${glob
+          .slice(i + 1, close)
+          .split(',')
+          .map((part) => part.replace(/[.+^$()|[\]\\]/g, '\\$&'))
+          .join('|')})`;
+        i = close;
+      }
+    } else re += /[.+^$()|[\]\\]/.test(c) ? `\\${c}` : c;
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function walk(dir: string, out: string[]): void {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new FileError(
+      `cannot read directory ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else if (entry.isFile() && isTemplateFile(entry.name)) out.push(path);
+  }
+}
+
+const toPosix = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));
+
+/**
+ * Expands the command line's paths: files as given, directories recursively (YAML and JSON files,
+ * skipping hidden folders and node_modules), globs against the files under their fixed prefix.
+ * Returns paths relative to `cwd`, POSIX style, sorted and unique.
+ */
+export function expandPaths(args: readonly string[], cwd: string, ignore: readonly string[] = []): string[] {
+  const found = new Set<string>();
+  for (const arg of args) {
+    const posixArg = toPosix(arg);
+    if (hasGlob(posixArg)) {
+      const fixed = posixArg.split('/').findIndex(hasGlob);
+      const base = posixArg.split('/').slice(0, fixed).join('/') || '.';
+      const matcher = globToRegExp(posixArg.replace(/^\.\//, ''));
+      const files: string[] = [];
+      let baseStat: import('node:fs').Stats | undefined;
+      try {
+        baseStat = statSync(resolve(cwd, base));
+      } catch {
+        baseStat = undefined;
+      }
+      if (baseStat?.isDirectory()) walk(resolve(cwd, base), files);
+      const matched = files.map((f) => toPosix(relative(cwd, f))).filter((f) => matcher.test(f));
+      if (matched.length === 0) throw new FileError(`no template files match ${arg}`);
+      for (const f of matched) found.add(f);
+      continue;
+    }
+    const full = resolve(cwd, arg);
+    let stat: import('node:fs').Stats;
+    try {
+      stat = statSync(full);
+    } catch {
+      throw new FileError(`no such file or directory: ${arg}`);
+    }
+    if (stat.isDirectory()) {
+      const files: string[] = [];
+      walk(full, files);
+      for (const f of files) found.add(toPosix(relative(cwd, f)));
+    } else found.add(toPosix(relative(cwd, full)));
+  }
+  const ignored = ignore.map(globToRegExp);
+  return [...found].filter((f) => !ignored.some((re) => re.test(f))).sort();
+}

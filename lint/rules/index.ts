@@ -1,0 +1,59 @@
+import conditionUnknown from './condition-unknown';
+import functionArguments from './function-arguments';
+import functionUnknown from './function-unknown';
+import outputDefinition from './output-definition';
+import parameterDefault from './parameter-default';
+import parameterDefinition from './parameter-definition';
+import propertyAllowedValues from './property-allowed-values';
+import propertyLength from './property-length';
+import propertyPattern from './property-pattern';
+import propertyRange from './property-range';
+import propertyRequired from './property-required';
+import propertyType from './property-type';
+import propertyUnknown from './property-unknown';
+import refFindInMap from './ref-find-in-map';
+import refGetatt from './ref-getatt';
+import refSubVariable from './ref-sub-variable';
+import refUnknownTarget from './ref-unknown-target';
+import resourceDefinition from './resource-definition';
+import resourceDependencyCycle from './resource-dependency-cycle';
+import resourceDependsOn from './resource-depends-on';
+import resourceNoSchema from './resource-no-schema';
+import type { Rule } from './rule';
+import ruleError from './rule-error';
+import templateFormatVersion from './template-format-version';
+import templateParseError from './template-parse-error';
+import templateSuppression from './template-suppression';
+import templateUnknownSection from './template-unknown-section';
+
+/** Every rule, sorted by id. The catalogue (README.md, `ros-sso rules`) is generated from this list. */
+export const allRules: readonly Rule[] = [
+  conditionUnknown,
+  functionArguments,
+  functionUnknown,
+  outputDefinition,
+  parameterDefault,
+  parameterDefinition,
+  propertyAllowedValues,
+  propertyLength,
+  propertyPattern,
+  propertyRange,
+  propertyRequired,
+  propertyType,
+  propertyUnknown,
+  refFindInMap,
+  refGetatt,
+  refSubVariable,
+  refUnknownTarget,
+  resourceDefinition,
+  resourceDependencyCycle,
+  resourceDependsOn,
+  resourceNoSchema,
+  ruleError,
+  templateFormatVersion,
+  templateParseError,
+  templateSuppression,
+  templateUnknownSection,
+] as Rule[];
+
+export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));

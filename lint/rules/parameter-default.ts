@@ -1,0 +1,90 @@
+import { quote } from '../../schemas/validate';
+import { isMapping, type Mapping } from '../template/model';
+import { joinPointer } from '../template/pointer';
+import { defineRule } from './rule';
+import { asNumber } from './util/parameter-facts';
+import { compilePattern } from './util/pattern';
+
+type Problem = {
+  id: 'notAllowed' | 'pattern' | 'length' | 'range' | 'type';
+  data: Record<string, string | number>;
+};
+
+/** What is wrong with a value under a parameter's own constraints, if anything. */
+function problemsWith(value: unknown, param: Mapping, checkAllowed: boolean): Problem[] {
+  const out: Problem[] = [];
+  const shown = quote(value);
+  if (param.Type === 'Number' && asNumber(value) === undefined)
+    out.push({ id: 'type', data: { value: shown, type: 'Number' } });
+  if (param.Type === 'Boolean' && !['true', 'false'].includes(String(value).toLowerCase())) {
+    out.push({ id: 'type', data: { value: shown, type: 'Boolean' } });
+  }
+  if (
+    checkAllowed &&
+    Array.isArray(param.AllowedValues) &&
+    !param.AllowedValues.some((a) => String(a) === String(value))
+  ) {
+    out.push({
+      id: 'notAllowed',
+      data: { value: shown, allowed: param.AllowedValues.map(quote).join(', ') },
+    });
+  }
+  if (typeof value !== 'object' || value === null) {
+    const text = String(value);
+    const re = typeof param.AllowedPattern === 'string' ? compilePattern(param.AllowedPattern) : undefined;
+    if (re && !re.test(text))
+      out.push({ id: 'pattern', data: { value: shown, pattern: String(param.AllowedPattern) } });
+    const min = asNumber(param.MinLength);
+    const max = asNumber(param.MaxLength);
+    if ((min !== undefined && text.length < min) || (max !== undefined && text.length > max)) {
+      out.push({ id: 'length', data: { value: shown, min: min ?? 0, max: max ?? '∞' } });
+    }
+    const n = asNumber(value);
+    const lo = asNumber(param.MinValue);
+    const hi = asNumber(param.MaxValue);
+    if (n !== undefined && ((lo !== undefined && n < lo) || (hi !== undefined && n > hi))) {
+      out.push({ id: 'range', data: { value: shown, min: lo ?? '-∞', max: hi ?? '∞' } });
+    }
+  }
+  return out;
+}
+
+export default defineRule({
+  id: 'parameter-default',
+  defaultSeverity: 'error',
+  description:
+    "A parameter's Default and each of its AllowedValues must satisfy the parameter's own Type, AllowedValues, AllowedPattern, length and value bounds.",
+  messages: {
+    notAllowed: '{value} is not among the parameter AllowedValues ({allowed})',
+    pattern: '{value} does not match the parameter AllowedPattern {pattern}',
+    length: '{value} is outside the parameter length bounds {min}..{max}',
+    range: '{value} is outside the parameter value bounds {min}..{max}',
+    type: '{value} is not a valid {type}',
+  },
+  check({ template, report }) {
+    for (const [name, param] of template.parameters) {
+      if (!isMapping(param)) continue;
+      const base = joinPointer('/Parameters', name);
+      if (param.Default !== undefined && param.Default !== null && param.Type !== 'Json') {
+        const items =
+          param.Type === 'CommaDelimitedList' && typeof param.Default === 'string'
+            ? param.Default.split(',')
+            : [param.Default];
+        const whole = problemsWith(param.Default, param, false);
+        const perItem = items.flatMap((item) =>
+          problemsWith(item, param, true).filter((p) => p.id === 'notAllowed'),
+        );
+        // A CommaDelimitedList default may list allowed values, or be one allowed value itself.
+        const allowedWhole = problemsWith(param.Default, param, true).every((p) => p.id !== 'notAllowed');
+        for (const p of [...whole, ...(allowedWhole ? [] : perItem.slice(0, 1))])
+          report(joinPointer(base, 'Default'), p.id, p.data);
+      }
+      if (Array.isArray(param.AllowedValues)) {
+        param.AllowedValues.forEach((value, i) => {
+          for (const p of problemsWith(value, param, false))
+            report(joinPointer(base, 'AllowedValues', i), p.id, p.data);
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,36 @@
+import { joinPointer } from '../template/pointer';
+import { defineRule } from './rule';
+import { knownAttributes } from './util/attributes';
+import { suggestion } from './util/did-you-mean';
+
+export default defineRule({
+  id: 'ref-getatt',
+  defaultSeverity: 'error',
+  description:
+    'Fn::GetAtt must name a resource of the template and, where its schema lists them, one of its attributes.',
+  messages: {
+    unknownResource: 'Fn::GetAtt names {name}, which is not a resource of this template{hint}',
+    unknownAttribute: '{type} has no attribute {attribute}; it has {known}{hint}',
+  },
+  check({ template, report }) {
+    for (const use of template.intrinsics()) {
+      if (use.fn !== 'Fn::GetAtt' || !Array.isArray(use.args)) continue;
+      const [resource, attribute] = use.args;
+      if (typeof resource !== 'string') continue;
+      if (!template.resources.has(resource)) {
+        const hint = suggestion(resource, template.resources.keys());
+        report(joinPointer(use.pointer, 'Fn::GetAtt', 0), 'unknownResource', { name: resource, hint });
+        continue;
+      }
+      const known = knownAttributes(template, resource);
+      if (!known || typeof attribute !== 'string' || known.includes(attribute)) continue;
+      const type = String((template.resources.get(resource) as { Type: string }).Type);
+      report(joinPointer(use.pointer, 'Fn::GetAtt', 1), 'unknownAttribute', {
+        type,
+        attribute,
+        known: known.join(', '),
+        hint: suggestion(attribute, known),
+      });
+    }
+  },
+});

@@ -1,0 +1,78 @@
+import type { RuleMeta, Severity } from '../finding';
+import type { TemplateModel } from '../template/model';
+import type { Blame } from '../template/parse';
+
+export type MessageData = Record<string, string | number>;
+
+export interface ReportOptions {
+  blame?: Blame;
+  /** Overrides the rule's default severity for this finding (config still wins). */
+  severity?: Severity;
+}
+
+export interface RuleContext<M extends string> {
+  readonly template: TemplateModel;
+  report(pointer: string, messageId: M, data?: MessageData, options?: ReportOptions): void;
+}
+
+/** A schema violation placed in the template: `pointer` is absolute. */
+export interface LocatedIssue {
+  pointer: string;
+  keyword: string;
+  message: string;
+  property?: string;
+  known?: readonly string[];
+  /** Set when the rejected value came from a parameter's AllowedValues entry or Default. */
+  viaParameter?: { parameter: string; value: unknown; target: string };
+}
+
+/**
+ * A lint rule: metadata plus its check. `check` runs once per template; a schema-driven rule
+ * instead declares the JSON Schema `keywords` it owns and receives those issues in `checkIssue`.
+ */
+export interface Rule<M extends string = string> extends RuleMeta {
+  messages: Readonly<Record<M, string>>;
+  keywords?: readonly string[];
+  check?(ctx: RuleContext<M>): void;
+  checkIssue?(issue: LocatedIssue, ctx: RuleContext<M>): void;
+}
+
+/** Identity for the types: a messageId typo fails `tsc`. */
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+/** Fills `{name}` placeholders. */
+export function renderMessage(template: string, data: MessageData = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/**
+ * A rule that reports the schema issues of its keywords as they are worded in schemas/validate.ts,
+ * naming the parameter when the value came through a `Ref`.
+ */
+export function defineSchemaRule(
+  meta: RuleMeta & { keywords: readonly string[] },
+): Rule<'invalid' | 'viaParameter'> {
+  return defineRule({
+    ...meta,
+    messages: {
+      invalid: '{message}',
+      viaParameter: 'parameter {parameter} allows {value}, but {target} rejects it: {message}',
+    },
+    checkIssue(issue, ctx) {
+      const blame = issue.keyword === 'additionalProperties' ? 'key' : 'value';
+      if (issue.viaParameter) {
+        const { parameter, value, target } = issue.viaParameter;
+        ctx.report(issue.pointer, 'viaParameter', {
+          parameter,
+          value: JSON.stringify(value),
+          target,
+          message: issue.message,
+        });
+      } else {
+        ctx.report(issue.pointer, 'invalid', { message: issue.message }, { blame });
+      }
+    },
+  });
+}

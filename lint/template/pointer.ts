@@ -1,0 +1,34 @@
+/** RFC 6901 JSON Pointer helpers. */
+export function escapeToken(token: string): string {
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
+}
+
+export function unescapeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function joinPointer(base: string, ...tokens: Array<string | number>): string {
+  let out = base;
+  for (const t of tokens) out += `/${typeof t === 'number' ? t : escapeToken(t)}`;
+  return out;
+}
+
+export function splitPointer(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map(unescapeToken);
+}
+
+export function parentPointer(pointer: string): string {
+  const cut = pointer.lastIndexOf('/');
+  return cut <= 0 ? '' : pointer.slice(0, cut);
+}
+
+/** The value at a pointer, or `undefined`. Own properties only. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const token of splitPointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}

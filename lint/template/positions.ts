@@ -1,0 +1,163 @@
+import { EVENT_ID, type Event, getScalarValue } from 'js-yaml';
+import type { SourceRange } from '../finding';
+import { functionForTag } from './intrinsics';
+import { escapeToken } from './pointer';
+
+export interface NodeLocation {
+  /** The key's range when the node is a mapping value. */
+  key?: SourceRange;
+  value: SourceRange;
+}
+
+interface Frame {
+  kind: 'map' | 'seq';
+  /** `null` inside subtrees we do not index (complex keys). */
+  pointer: string | null;
+  index: number;
+  expectKey: boolean;
+  key: string | undefined;
+  keyRange: SourceRange | undefined;
+  end: number;
+}
+
+function nodeStart(ev: { anchorStart: number; tagStart: number }, fallback: number): number {
+  let start = fallback;
+  if (ev.tagStart >= 0 && ev.tagStart < start) start = ev.tagStart;
+  if (ev.anchorStart >= 0 && ev.anchorStart < start) start = ev.anchorStart;
+  return start;
+}
+
+/**
+ * Indexes every node of the first document by JSON Pointer, from the parser's event stream. A
+ * short-form tag (`!Ref X`) also indexes the pointer of its function key (`…/Ref`), so findings on
+ * the long form and the short form land on the same text.
+ */
+export function buildPositionIndex(events: readonly Event[], source: string): Map<string, NodeLocation> {
+  const index = new Map<string, NodeLocation>();
+  const stack: Frame[] = [];
+  let documents = 0;
+
+  const pointerForChild = (parent: Frame | undefined): string | null => {
+    if (!parent) return '';
+    if (parent.pointer === null) return null;
+    if (parent.kind === 'seq') return `${parent.pointer}/${parent.index++}`;
+    return parent.key === undefined ? null : `${parent.pointer}/${escapeToken(parent.key)}`;
+  };
+
+  for (const ev of events) {
+    if (ev.type === EVENT_ID.DOCUMENT) {
+      if (++documents > 1) break;
+      continue;
+    }
+    if (ev.type === EVENT_ID.POP) {
+      const frame = stack.pop();
+      if (!frame) continue;
+      if (frame.pointer !== null) {
+        const loc = index.get(frame.pointer);
+        if (loc && frame.end > loc.value.end) loc.value.end = frame.end;
+      }
+      const parent = stack[stack.length - 1];
+      if (parent && frame.end > parent.end) parent.end = frame.end;
+      continue;
+    }
+    const parent = stack[stack.length - 1];
+    const isScalar = ev.type === EVENT_ID.SCALAR;
+    const isAlias = ev.type === EVENT_ID.ALIAS;
+    const rawStart = isScalar ? ev.valueStart : isAlias ? ev.anchorStart : ev.start;
+    const start = isAlias ? rawStart : nodeStart(ev, rawStart);
+    const end = isScalar ? ev.valueEnd : isAlias ? ev.anchorEnd : rawStart + 1;
+
+    if (parent?.kind === 'map' && parent.expectKey) {
+      parent.expectKey = false;
+      parent.keyRange = { start: rawStart, end };
+      parent.key = isScalar ? String(getScalarValue(source, ev)) : undefined;
+      if (end > parent.end) parent.end = end;
+      if (!isScalar && !isAlias) {
+        stack.push({
+          kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+          pointer: null,
+          index: 0,
+          expectKey: true,
+          key: undefined,
+          keyRange: undefined,
+          end,
+        });
+      }
+      continue;
+    }
+    const pointer = pointerForChild(parent);
+    const keyRange = parent?.kind === 'map' ? parent.keyRange : undefined;
+    if (parent?.kind === 'map') parent.expectKey = true;
+
+    let childPointer = pointer;
+    if (pointer !== null) {
+      index.set(pointer, { key: keyRange, value: { start, end } });
+      const fn =
+        !isAlias && ev.tagStart >= 0 ? functionForTag(source.slice(ev.tagStart, ev.tagEnd)) : undefined;
+      if (fn) {
+        childPointer = `${pointer}/${escapeToken(fn)}`;
+        index.set(childPointer, { value: { start, end } });
+        if (isScalar && fn === 'Fn::GetAtt') {
+          index.set(`${childPointer}/0`, { value: { start: rawStart, end } });
+          index.set(`${childPointer}/1`, { value: { start: rawStart, end } });
+        }
+      }
+    }
+    if (isScalar || isAlias) {
+      if (parent && end > parent.end) parent.end = end;
+      continue;
+    }
+    stack.push({
+      kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+      pointer: childPointer,
+      index: 0,
+      expectKey: true,
+      key: undefined,
+      keyRange: undefined,
+      end,
+    });
+  }
+  return index;
+}
+
+/**
+ * Size of the document once aliases are expanded, or `Infinity` for a self-referencing alias. Used
+ * to refuse alias bombs before any rule walks the values.
+ */
+export function expandedNodeCount(events: readonly Event[], source: string, limit: number): number {
+  const sizes = new Map<string, number>();
+  const open = new Set<string>();
+  const stack: Array<{ count: number; anchor: string | undefined }> = [];
+  let total = 0;
+  const add = (n: number) => {
+    if (stack.length) stack[stack.length - 1].count += n;
+    else total += n;
+  };
+  for (const ev of events) {
+    if (ev.type === EVENT_ID.DOCUMENT) continue;
+    if (ev.type === EVENT_ID.POP) {
+      const frame = stack.pop();
+      if (!frame) continue;
+      if (frame.anchor !== undefined) {
+        sizes.set(frame.anchor, frame.count);
+        open.delete(frame.anchor);
+      }
+      add(frame.count);
+    } else if (ev.type === EVENT_ID.ALIAS) {
+      const name = source.slice(ev.anchorStart + 1, ev.anchorEnd);
+      if (open.has(name)) return Number.POSITIVE_INFINITY;
+      add(sizes.get(name) ?? 1);
+    } else {
+      const anchor = ev.anchorStart >= 0 ? source.slice(ev.anchorStart + 1, ev.anchorEnd) : undefined;
+      if (ev.type === EVENT_ID.SCALAR) {
+        if (anchor !== undefined) sizes.set(anchor, 1);
+        add(1);
+      } else {
+        if (anchor !== undefined) open.add(anchor);
+        stack.push({ count: 1, anchor });
+      }
+    }
+    if (total > limit || (stack.length && stack[0].count > limit)) return total + (stack[0]?.count ?? 0);
+  }
+  return total;
+}

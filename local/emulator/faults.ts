@@ -1,0 +1,120 @@
+/** What may go wrong on purpose. Rates are probabilities per API call, 0–1. */
+export interface FaultSpec {
+  throttleRate?: number;
+  serverErrorRate?: number;
+  latencyMs?: number;
+  /** CloudSSO user names whose synchronisation into RAM always fails (a failed event is recorded). */
+  failSyncFor?: string[];
+  /** PRNG seed, so a run with faults is repeatable. */
+  seed?: number;
+}
+
+export type FaultDecision = 'throttle' | 'server-error' | undefined;
+
+export class FaultSpecError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FaultSpecError';
+  }
+}
+
+/**
+ * Parses the CLI form `throttle=0.2,5xx=0.1,latency=30,sync-fail=alice,seed=7`. Several
+ * `sync-fail` entries may be given, or one with names joined by `+`.
+ */
+export function parseFaults(text: string): FaultSpec {
+  const spec: FaultSpec = {};
+  for (const part of text.split(',').map((p) => p.trim())) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    if (eq < 0) throw new FaultSpecError(`fault "${part}": expected name=value`);
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    switch (name) {
+      case 'throttle':
+        spec.throttleRate = rate(name, value);
+        break;
+      case '5xx':
+        spec.serverErrorRate = rate(name, value);
+        break;
+      case 'latency':
+        spec.latencyMs = whole(name, value);
+        break;
+      case 'seed':
+        spec.seed = whole(name, value);
+        break;
+      case 'sync-fail':
+        spec.failSyncFor = [...(spec.failSyncFor ?? []), ...value.split('+').filter((v) => v !== '')];
+        break;
+      default:
+        throw new FaultSpecError(`fault "${name}": unknown; use throttle, 5xx, latency, sync-fail or seed`);
+    }
+  }
+  return spec;
+}
+
+function rate(name: string, value: string): number {
+  const parsed = Number(value);
+  if (value === '' || !Number.isFinite(parsed) || parsed < 0 || parsed > 1) {
+    throw new FaultSpecError(`fault "${name}": "${value}" is not a rate between 0 and 1`);
+  }
+  return parsed;
+}
+
+function whole(name: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new FaultSpecError(`fault "${name}": "${value}" is not a whole number`);
+  return Number(value);
+}
+
+/** Checks the object form with the same rules as the text form. */
+export function normalizeFaults(input: FaultSpec | string | undefined): FaultSpec {
+  if (input === undefined) return {};
+  const spec = typeof input === 'string' ? parseFaults(input) : { ...input };
+  for (const [name, value] of [
+    ['throttleRate', spec.throttleRate],
+    ['serverErrorRate', spec.serverErrorRate],
+  ] as const) {
+    if (value !== undefined && !(value >= 0 && value <= 1)) {
+      throw new FaultSpecError(`${name}: ${value} is not a rate between 0 and 1`);
+    }
+  }
+  if (spec.latencyMs !== undefined && !(Number.isInteger(spec.latencyMs) && spec.latencyMs >= 0)) {
+    throw new FaultSpecError(`latencyMs: ${spec.latencyMs} is not a whole number of milliseconds`);
+  }
+  return spec;
+}
+
+/** Draws fault decisions from a seeded PRNG (mulberry32), one draw per rate per call. */
+export class FaultInjector {
+  readonly spec: FaultSpec;
+  private prngState: number;
+
+  constructor(input: FaultSpec | string | undefined) {
+    this.spec = normalizeFaults(input);
+    this.prngState = (this.spec.seed ?? 1) >>> 0;
+  }
+
+  get latencyMs(): number {
+    return this.spec.latencyMs ?? 0;
+  }
+
+  decide(): FaultDecision {
+    const throttle = this.spec.throttleRate ?? 0;
+    const serverError = this.spec.serverErrorRate ?? 0;
+    if (throttle > 0 && this.next() < throttle) return 'throttle';
+    if (serverError > 0 && this.next() < serverError) return 'server-error';
+    return undefined;
+  }
+
+  shouldFailSync(userName: string): boolean {
+    return this.spec.failSyncFor?.includes(userName) ?? false;
+  }
+
+  private next(): number {
+    this.prngState = (this.prngState + 0x6d2b79f5) >>> 0;
+    let t = this.prngState;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+}

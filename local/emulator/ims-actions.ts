@@ -1,0 +1,242 @@
+import type { ActionContext, ActionTable } from './action-context';
+import { alreadyExists, imsNotFound, invalidParameter, limitExceeded } from './api-error';
+import { paginate } from './pagination';
+import type { OidcProvider, RamUser, RdAccount } from './state';
+
+/**
+ * IMS 2019-08-15 OIDC-provider and RAM-user actions (cloud-apis.md §5). Every call acts on the
+ * account that owns the access key used.
+ */
+export const IMS_VERSION = '2019-08-15';
+
+const MAX_PROVIDERS = 100;
+const MAX_CLIENT_IDS = 50;
+const MAX_FINGERPRINTS = 5;
+const PROVIDER_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,126}[a-zA-Z0-9])?$/;
+const CLIENT_ID = /^[a-zA-Z0-9][a-zA-Z0-9._:/-]{0,127}$/;
+const FINGERPRINT = /^[a-zA-Z0-9]{1,128}$/;
+
+function callerAccount(ctx: ActionContext): RdAccount {
+  const account = ctx.state.accounts.find((a) => a.accountId === ctx.accountId);
+  if (account === undefined) throw imsNotFound('Account', ctx.accountId);
+  return account;
+}
+
+/** `GmtCreate`/`GmtModified` are epoch milliseconds next to the ISO dates (§1). */
+function providerBody(account: RdAccount, p: OidcProvider): Record<string, unknown> {
+  return {
+    OIDCProviderName: p.name,
+    Arn: `acs:ram::${account.accountId}:oidc-provider/${p.name}`,
+    IssuerUrl: p.issuerUrl,
+    ClientIds: p.clientIds.join(','),
+    Fingerprints: p.fingerprints.join(','),
+    Description: p.description,
+    IssuanceLimitTime: p.issuanceLimitTime,
+    CreateDate: p.createDate,
+    UpdateDate: p.updateDate,
+    GmtCreate: Date.parse(p.createDate),
+    GmtModified: Date.parse(p.updateDate),
+  };
+}
+
+function providerName(ctx: ActionContext): string {
+  return ctx.params.matching('OIDCProviderName', PROVIDER_NAME, 'must be 1-128 letters, digits or ._-', true);
+}
+
+function requireProvider(ctx: ActionContext): { account: RdAccount; provider: OidcProvider } {
+  const account = callerAccount(ctx);
+  const name = providerName(ctx);
+  const provider = account.oidcProviders.find((p) => p.name === name);
+  if (provider === undefined) throw imsNotFound('OIDCProvider', name);
+  return { account, provider };
+}
+
+/** Comma-joined on the wire (§5.1); blanks dropped, duplicates folded. */
+function commaList(value: string, name: string, pattern: RegExp, max: number, entity: string): string[] {
+  const items = [...new Set(value.split(',').map((v) => v.trim()))].filter((v) => v !== '');
+  for (const item of items) if (!pattern.test(item)) throw invalidParameter(name, `"${item}" is not allowed`);
+  if (items.length > max) throw limitExceeded(entity, max);
+  return items;
+}
+
+function issuerUrl(ctx: ActionContext): string {
+  const value = ctx.params.required('IssuerUrl');
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (
+    url === undefined ||
+    url.protocol !== 'https:' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== ''
+  ) {
+    throw invalidParameter('IssuerUrl', 'must be an https URL without query, fragment or user info');
+  }
+  if (value.length > 255) throw invalidParameter('IssuerUrl', 'must be at most 255 characters');
+  return value;
+}
+
+function issuanceLimit(ctx: ActionContext): number | undefined {
+  return ctx.params.integer('IssuanceLimitTime', { min: 1, max: 168 });
+}
+
+function description(ctx: ActionContext, name: string): string | undefined {
+  const value = ctx.params.optional(name);
+  if (value !== undefined && value.length > 256)
+    throw invalidParameter(name, 'must be at most 256 characters');
+  return value;
+}
+
+function createOidcProvider(ctx: ActionContext) {
+  const account = callerAccount(ctx);
+  const name = providerName(ctx);
+  const url = issuerUrl(ctx);
+  if (account.oidcProviders.some((p) => p.name === name)) throw alreadyExists('OIDCProvider', name);
+  if (account.oidcProviders.some((p) => p.issuerUrl === url)) throw alreadyExists('OIDCProvider.Url', url);
+  if (account.oidcProviders.length >= MAX_PROVIDERS) throw limitExceeded('OIDCProvider', MAX_PROVIDERS);
+  const provider: OidcProvider = {
+    name,
+    issuerUrl: url,
+    clientIds: commaList(
+      ctx.params.optional('ClientIds') ?? '',
+      'ClientIds',
+      CLIENT_ID,
+      MAX_CLIENT_IDS,
+      'OIDCProvider.ClientId',
+    ),
+    fingerprints: commaList(
+      ctx.params.optional('Fingerprints') ?? '',
+      'Fingerprints',
+      FINGERPRINT,
+      MAX_FINGERPRINTS,
+      'OIDCProvider.Fingerprint',
+    ),
+    description: description(ctx, 'Description') ?? '',
+    issuanceLimitTime: issuanceLimit(ctx) ?? 12,
+    createDate: ctx.now,
+    updateDate: ctx.now,
+  };
+  account.oidcProviders.push(provider);
+  return { OIDCProvider: providerBody(account, provider) };
+}
+
+function getOidcProvider(ctx: ActionContext) {
+  const { account, provider } = requireProvider(ctx);
+  return { OIDCProvider: providerBody(account, provider) };
+}
+
+/** The list is wrapped twice, `OIDCProviders.OIDCProvider[]`, with `Marker` paging (§5.2). */
+function listOidcProviders(ctx: ActionContext) {
+  const account = callerAccount(ctx);
+  const size = ctx.params.integer('MaxItems', { min: 1, max: 100, fallback: 100 }) ?? 100;
+  const page = paginate(account.oidcProviders, ctx.params.optional('Marker'), size, 'Marker');
+  return {
+    OIDCProviders: { OIDCProvider: page.items.map((p) => providerBody(account, p)) },
+    IsTruncated: page.nextToken !== undefined,
+    ...(page.nextToken === undefined ? {} : { Marker: page.nextToken }),
+  };
+}
+
+function clientIdParam(ctx: ActionContext): string {
+  return ctx.params.matching('ClientId', CLIENT_ID, 'must be 1-128 letters, digits or .-_:/', true);
+}
+
+function addClientId(ctx: ActionContext) {
+  const { account, provider } = requireProvider(ctx);
+  const clientId = clientIdParam(ctx);
+  if (provider.clientIds.includes(clientId)) throw alreadyExists('OIDCProvider.ClientId', clientId);
+  if (provider.clientIds.length >= MAX_CLIENT_IDS)
+    throw limitExceeded('OIDCProvider.ClientId', MAX_CLIENT_IDS);
+  provider.clientIds.push(clientId);
+  provider.updateDate = ctx.now;
+  return { OIDCProvider: providerBody(account, provider) };
+}
+
+function removeClientId(ctx: ActionContext) {
+  const { account, provider } = requireProvider(ctx);
+  const clientId = clientIdParam(ctx);
+  if (!provider.clientIds.includes(clientId)) throw imsNotFound('OIDCProvider.ClientId', clientId);
+  provider.clientIds = provider.clientIds.filter((c) => c !== clientId);
+  provider.updateDate = ctx.now;
+  return { OIDCProvider: providerBody(account, provider) };
+}
+
+/** `ClientIds`, when present (even empty), replaces the whole list (§5.2). */
+function updateOidcProvider(ctx: ActionContext) {
+  const { account, provider } = requireProvider(ctx);
+  const clientIds = ctx.params.optional('ClientIds');
+  const newDescription = description(ctx, 'NewDescription');
+  const limit = issuanceLimit(ctx);
+  if (clientIds !== undefined) {
+    provider.clientIds = commaList(
+      clientIds,
+      'ClientIds',
+      CLIENT_ID,
+      MAX_CLIENT_IDS,
+      'OIDCProvider.ClientId',
+    );
+  }
+  if (newDescription !== undefined) provider.description = newDescription;
+  if (limit !== undefined) provider.issuanceLimitTime = limit;
+  provider.updateDate = ctx.now;
+  return { OIDCProvider: providerBody(account, provider) };
+}
+
+function deleteOidcProvider(ctx: ActionContext) {
+  const { account, provider } = requireProvider(ctx);
+  account.oidcProviders = account.oidcProviders.filter((p) => p !== provider);
+  return {};
+}
+
+function userBody(account: RdAccount, u: RamUser): Record<string, unknown> {
+  return {
+    UserId: u.userId,
+    UserPrincipalName: `${u.userName}@${account.accountId}.onaliyun.com`,
+    DisplayName: u.displayName,
+    Comments: u.comments,
+    CreateDate: u.createDate,
+    UpdateDate: u.updateDate,
+  };
+}
+
+/** Looks a RAM user up by `UserPrincipalName` (`name@<accountId>.onaliyun.com`) or `UserId`. */
+function getUser(ctx: ActionContext) {
+  const account = callerAccount(ctx);
+  const principalName = ctx.params.optional('UserPrincipalName');
+  const userId = ctx.params.optional('UserId');
+  if (principalName === undefined && userId === undefined) ctx.params.required('UserPrincipalName');
+  const user = account.ramUsers.find((u) =>
+    principalName !== undefined
+      ? `${u.userName}@${account.accountId}.onaliyun.com` === principalName
+      : u.userId === userId,
+  );
+  if (user === undefined) throw imsNotFound('User', principalName ?? userId ?? '');
+  return { User: userBody(account, user) };
+}
+
+function listUsers(ctx: ActionContext) {
+  const account = callerAccount(ctx);
+  const size = ctx.params.integer('MaxItems', { min: 1, max: 1000, fallback: 100 }) ?? 100;
+  const page = paginate(account.ramUsers, ctx.params.optional('Marker'), size, 'Marker');
+  return {
+    Users: { User: page.items.map((u) => userBody(account, u)) },
+    IsTruncated: page.nextToken !== undefined,
+    ...(page.nextToken === undefined ? {} : { Marker: page.nextToken }),
+  };
+}
+
+export const imsActions: ActionTable = {
+  CreateOIDCProvider: createOidcProvider,
+  GetOIDCProvider: getOidcProvider,
+  ListOIDCProviders: listOidcProviders,
+  AddClientIdToOIDCProvider: addClientId,
+  RemoveClientIdFromOIDCProvider: removeClientId,
+  UpdateOIDCProvider: updateOidcProvider,
+  DeleteOIDCProvider: deleteOidcProvider,
+  GetUser: getUser,
+  ListUsers: listUsers,
+};

@@ -1,0 +1,261 @@
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
+
+/** A seed as written by people (YAML/JSON file or object): everything is referred to by name. */
+export interface SeedObject {
+  managementAccount?: { id: string; name?: string; ramUsers?: string[] };
+  accounts?: Array<{ id: string; name: string; ramUsers?: string[] }>;
+  directories?: Array<{
+    id?: string;
+    name: string;
+    region?: string;
+    users?: Array<string | { name: string; displayName?: string; email?: string }>;
+    groups?: Array<{ name: string; description?: string; members?: string[] }>;
+  }>;
+  /** `account` is an account name or ID; the management account when omitted. */
+  oidcProviders?: Array<{
+    account?: string;
+    name: string;
+    issuerUrl: string;
+    clientIds?: string[];
+    fingerprints?: string[];
+    description?: string;
+    issuanceLimitTime?: number;
+  }>;
+}
+
+/** A path to a `.yaml`/`.yml`/`.json` file, or the object itself. */
+export type SeedInput = string | SeedObject;
+
+/** A validated seed with every default filled in. */
+export interface SeedDocument {
+  managementAccount: { id: string; name: string; ramUsers: string[] };
+  accounts: Array<{ id: string; name: string; ramUsers: string[] }>;
+  directories: Array<{
+    id?: string;
+    name: string;
+    region: string;
+    users: Array<{ name: string; displayName: string; email: string }>;
+    groups: Array<{ name: string; description: string; members: string[] }>;
+  }>;
+  oidcProviders: Array<{
+    accountId: string;
+    name: string;
+    issuerUrl: string;
+    clientIds: string[];
+    fingerprints: string[];
+    description: string;
+    issuanceLimitTime: number;
+  }>;
+}
+
+export class SeedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeedError';
+  }
+}
+
+export const DEFAULT_SEED: SeedObject = {
+  managementAccount: { id: '1000000000000000', name: 'management' },
+  accounts: [
+    { id: '1000000000000001', name: 'dev' },
+    { id: '1000000000000002', name: 'prod', ramUsers: ['bob'] },
+  ],
+  directories: [
+    {
+      name: 'example-directory',
+      region: 'cn-shanghai',
+      users: ['alice', 'bob', 'carol'],
+      groups: [{ name: 'engineers', members: ['alice', 'bob'] }],
+    },
+  ],
+  oidcProviders: [
+    {
+      name: 'github',
+      issuerUrl: 'https://token.actions.githubusercontent.com',
+      clientIds: ['sts.aliyuncs.com'],
+      fingerprints: ['6938fd4d98bab03faadb97b34396831e3780aea1'],
+      description: 'GitHub Actions',
+    },
+  ],
+};
+
+/** Reads (when given a path) and validates a seed; every problem is a `SeedError` naming its place. */
+export function loadSeed(input: SeedInput | undefined): SeedDocument {
+  if (input === undefined) return validateSeed(DEFAULT_SEED, 'default seed');
+  if (typeof input === 'string') return validateSeed(readSeedFile(input), input);
+  return validateSeed(input, 'seed');
+}
+
+function readSeedFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new SeedError(
+      `${path}: cannot read the seed file (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  try {
+    return path.endsWith('.json') ? JSON.parse(text) : load(text);
+  } catch (err) {
+    throw new SeedError(
+      `${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+    );
+  }
+}
+
+type Dict = Record<string, unknown>;
+
+function validateSeed(raw: unknown, where: string): SeedDocument {
+  const root = dict(raw, where);
+  const mgmtRaw = root.managementAccount === undefined ? { id: '1000000000000000' } : root.managementAccount;
+  const mgmt = dict(mgmtRaw, `${where}.managementAccount`);
+  const managementAccount = {
+    id: accountId(mgmt.id, `${where}.managementAccount.id`),
+    name: optionalString(mgmt.name, `${where}.managementAccount.name`) ?? 'management',
+    ramUsers: stringList(mgmt.ramUsers, `${where}.managementAccount.ramUsers`),
+  };
+  const accounts = list(root.accounts, `${where}.accounts`).map((item, i) => {
+    const at = `${where}.accounts[${i}]`;
+    const account = dict(item, at);
+    return {
+      id: accountId(account.id, `${at}.id`),
+      name: string(account.name, `${at}.name`),
+      ramUsers: stringList(account.ramUsers, `${at}.ramUsers`),
+    };
+  });
+  unique(
+    [managementAccount, ...accounts].map((a) => a.id),
+    `${where}.accounts`,
+    'account id',
+  );
+  unique(
+    [managementAccount, ...accounts].map((a) => a.name),
+    `${where}.accounts`,
+    'account name',
+  );
+
+  const directories = list(root.directories, `${where}.directories`).map((item, i) =>
+    validateDirectory(item, `${where}.directories[${i}]`),
+  );
+  if (directories.length === 0) throw new SeedError(`${where}.directories: at least one directory is needed`);
+
+  const resolveAccount = (ref: string | undefined, at: string): string => {
+    if (ref === undefined) return managementAccount.id;
+    const found = [managementAccount, ...accounts].find((a) => a.id === ref || a.name === ref);
+    if (found === undefined) throw new SeedError(`${at}: unknown account "${ref}"`);
+    return found.id;
+  };
+  const oidcProviders = list(root.oidcProviders, `${where}.oidcProviders`).map((item, i) => {
+    const at = `${where}.oidcProviders[${i}]`;
+    const provider = dict(item, at);
+    const issuanceLimitTime = provider.issuanceLimitTime ?? 12;
+    if (typeof issuanceLimitTime !== 'number' || !Number.isInteger(issuanceLimitTime)) {
+      throw new SeedError(`${at}.issuanceLimitTime: expected an integer number of hours`);
+    }
+    return {
+      accountId: resolveAccount(optionalString(provider.account, `${at}.account`), `${at}.account`),
+      name: string(provider.name, `${at}.name`),
+      issuerUrl: string(provider.issuerUrl, `${at}.issuerUrl`),
+      clientIds: stringList(provider.clientIds, `${at}.clientIds`),
+      fingerprints: stringList(provider.fingerprints, `${at}.fingerprints`),
+      description: optionalString(provider.description, `${at}.description`) ?? '',
+      issuanceLimitTime,
+    };
+  });
+  return { managementAccount, accounts, directories, oidcProviders };
+}
+
+function validateDirectory(raw: unknown, at: string): SeedDocument['directories'][number] {
+  const directory = dict(raw, at);
+  const id = optionalString(directory.id, `${at}.id`);
+  if (id !== undefined && !/^d-[0-9a-z]+$/.test(id))
+    throw new SeedError(`${at}.id: expected "d-" and lowercase hex`);
+  const users = list(directory.users, `${at}.users`).map((item, i) => {
+    const userAt = `${at}.users[${i}]`;
+    if (typeof item === 'string') return { name: item, displayName: item, email: '' };
+    const user = dict(item, userAt);
+    const name = string(user.name, `${userAt}.name`);
+    return {
+      name,
+      displayName: optionalString(user.displayName, `${userAt}.displayName`) ?? name,
+      email: optionalString(user.email, `${userAt}.email`) ?? '',
+    };
+  });
+  unique(
+    users.map((u) => u.name),
+    `${at}.users`,
+    'user name',
+  );
+  const groups = list(directory.groups, `${at}.groups`).map((item, i) => {
+    const groupAt = `${at}.groups[${i}]`;
+    const group = dict(item, groupAt);
+    const members = stringList(group.members, `${groupAt}.members`);
+    members.forEach((member, j) => {
+      if (!users.some((u) => u.name === member)) {
+        throw new SeedError(`${groupAt}.members[${j}]: unknown user "${member}"`);
+      }
+    });
+    return {
+      name: string(group.name, `${groupAt}.name`),
+      description: optionalString(group.description, `${groupAt}.description`) ?? '',
+      members,
+    };
+  });
+  unique(
+    groups.map((g) => g.name),
+    `${at}.groups`,
+    'group name',
+  );
+  return {
+    ...(id === undefined ? {} : { id }),
+    name: string(directory.name, `${at}.name`),
+    region: optionalString(directory.region, `${at}.region`) ?? 'cn-shanghai',
+    users,
+    groups,
+  };
+}
+
+function dict(value: unknown, at: string): Dict {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SeedError(`${at}: expected a mapping`);
+  }
+  return value as Dict;
+}
+
+function list(value: unknown, at: string): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new SeedError(`${at}: expected a list`);
+  return value;
+}
+
+function string(value: unknown, at: string): string {
+  if (typeof value !== 'string' || value === '') throw new SeedError(`${at}: expected a non-empty string`);
+  return value;
+}
+
+function optionalString(value: unknown, at: string): string | undefined {
+  return value === undefined || value === null ? undefined : string(value, at);
+}
+
+function stringList(value: unknown, at: string): string[] {
+  return list(value, at).map((item, i) => string(item, `${at}[${i}]`));
+}
+
+/** YAML reads an unquoted 16-digit ID as a number that has lost precision, so insist on strings. */
+function accountId(value: unknown, at: string): string {
+  if (typeof value !== 'string' || !/^\d{16}$/.test(value)) {
+    throw new SeedError(`${at}: expected a 16-digit account ID as a quoted string`);
+  }
+  return value;
+}
+
+function unique(values: string[], at: string, what: string): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) throw new SeedError(`${at}: duplicate ${what} "${value}"`);
+    seen.add(value);
+  }
+}

@@ -1,0 +1,271 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { cloudSsoNotFound } from './api-error';
+import type { SeedDocument } from './seed';
+
+export type PrincipalType = 'User' | 'Group';
+export type DuplicationStrategy = 'KeepBoth' | 'TakeOver';
+export type DeletionStrategy = 'Delete' | 'Keep';
+export type ProvisioningEventSource =
+  | 'StartProvisioning'
+  | 'DeleteProvisioning'
+  | 'AddUserToGroup'
+  | 'RemoveUserFromGroup'
+  | 'UserProvisioningDeletionClearing';
+
+export interface DirectoryUser {
+  userId: string;
+  userName: string;
+  displayName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  description: string;
+  status: 'Enabled' | 'Disabled';
+  createTime: string;
+  updateTime: string;
+}
+
+export interface GroupMember {
+  userId: string;
+  joinTime: string;
+}
+
+export interface DirectoryGroup {
+  groupId: string;
+  groupName: string;
+  description: string;
+  createTime: string;
+  updateTime: string;
+  members: GroupMember[];
+}
+
+export interface Directory {
+  directoryId: string;
+  directoryName: string;
+  region: string;
+  ownerPk: string;
+  createTime: string;
+  updateTime: string;
+  users: DirectoryUser[];
+  groups: DirectoryGroup[];
+}
+
+export interface RamUser {
+  userId: string;
+  userName: string;
+  displayName: string;
+  comments: string;
+  createDate: string;
+  updateDate: string;
+  /** The `up-…` provisioning that created or took over this user; absent for users made by people. */
+  provisionedBy?: string;
+}
+
+export interface OidcProvider {
+  name: string;
+  issuerUrl: string;
+  clientIds: string[];
+  fingerprints: string[];
+  description: string;
+  issuanceLimitTime: number;
+  createDate: string;
+  updateDate: string;
+}
+
+/** A Resource Directory account (management or member), with the RAM entities that live in it. */
+export interface RdAccount {
+  accountId: string;
+  displayName: string;
+  isManagement: boolean;
+  /** RD path `rd-…/r-…/<accountId>`, reported as a provisioning's `TargetPath`. */
+  path: string;
+  ramUsers: RamUser[];
+  oidcProviders: OidcProvider[];
+}
+
+/** A CloudSSO user that a provisioning has mirrored into the target account as `ramUserName`. */
+export interface SyncedUser {
+  userId: string;
+  ramUserName: string;
+}
+
+export interface UserProvisioning {
+  userProvisioningId: string;
+  directoryId: string;
+  ownerPk: string;
+  principalId: string;
+  principalType: PrincipalType;
+  principalName: string;
+  targetId: string;
+  targetType: 'RD-Account';
+  targetName: string;
+  targetPath: string;
+  duplicationStrategy: DuplicationStrategy;
+  deletionStrategy: DeletionStrategy;
+  description: string;
+  status: 'Enabled';
+  createTime: string;
+  updateTime: string;
+  latestAsyncTime?: string;
+  syncedUsers: SyncedUser[];
+}
+
+/** A failed synchronisation, kept until retried successfully or deleted (cloud-apis.md §3). */
+export interface UserProvisioningEvent {
+  eventId: string;
+  userProvisioningId: string;
+  directoryId: string;
+  /** The CloudSSO user whose synchronisation failed. */
+  userId: string;
+  sourceType: ProvisioningEventSource;
+  errorCount: number;
+  errorInfo: string;
+  latestAsyncTime: string;
+  createTime: string;
+  updateTime: string;
+}
+
+export interface EmulatorState {
+  resourceDirectoryId: string;
+  managementAccountId: string;
+  accounts: RdAccount[];
+  directories: Directory[];
+  provisionings: UserProvisioning[];
+  events: UserProvisioningEvent[];
+}
+
+/** A deep, JSON-serializable copy of the state. */
+export type StateSnapshot = EmulatorState;
+
+export function snapshotState(state: EmulatorState): StateSnapshot {
+  return structuredClone(state);
+}
+
+/** CloudSSO timestamps are ISO-8601 UTC without milliseconds (`2022-11-28T03:55:42Z`). */
+export function isoNow(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function newId(prefix: 'd' | 'u' | 'g' | 'up' | 'upe' | 'rd' | 'r'): string {
+  return `${prefix}-${randomBytes(7).toString('hex')}`;
+}
+
+/** RAM user IDs are long decimal strings. */
+export function newRamUserId(): string {
+  return `2${String(randomInt(0, 1e9)).padStart(9, '0')}${String(randomInt(0, 1e6)).padStart(6, '0')}`;
+}
+
+export function createState(seed: SeedDocument): EmulatorState {
+  const now = isoNow();
+  const resourceDirectoryId = newId('rd');
+  const rootFolderId = newId('r');
+  const account = (id: string, name: string, ramUsers: string[], isManagement: boolean): RdAccount => ({
+    accountId: id,
+    displayName: name,
+    isManagement,
+    path: `${resourceDirectoryId}/${rootFolderId}/${id}`,
+    ramUsers: ramUsers.map((userName) => ({
+      userId: newRamUserId(),
+      userName,
+      displayName: userName,
+      comments: '',
+      createDate: now,
+      updateDate: now,
+    })),
+    oidcProviders: [],
+  });
+  const accounts = [
+    account(seed.managementAccount.id, seed.managementAccount.name, seed.managementAccount.ramUsers, true),
+    ...seed.accounts.map((a) => account(a.id, a.name, a.ramUsers, false)),
+  ];
+  for (const provider of seed.oidcProviders) {
+    const owner = accounts.find((a) => a.accountId === provider.accountId);
+    owner?.oidcProviders.push({
+      name: provider.name,
+      issuerUrl: provider.issuerUrl,
+      clientIds: [...provider.clientIds],
+      fingerprints: [...provider.fingerprints],
+      description: provider.description,
+      issuanceLimitTime: provider.issuanceLimitTime,
+      createDate: now,
+      updateDate: now,
+    });
+  }
+  const directories = seed.directories.map((d): Directory => {
+    const users = d.users.map(
+      (u): DirectoryUser => ({
+        userId: newId('u'),
+        userName: u.name,
+        displayName: u.displayName,
+        firstName: '',
+        lastName: '',
+        email: u.email,
+        description: '',
+        status: 'Enabled',
+        createTime: now,
+        updateTime: now,
+      }),
+    );
+    const groups = d.groups.map(
+      (g): DirectoryGroup => ({
+        groupId: newId('g'),
+        groupName: g.name,
+        description: g.description,
+        createTime: now,
+        updateTime: now,
+        members: g.members.map((name) => ({
+          userId: users.find((u) => u.userName === name)?.userId ?? '',
+          joinTime: now,
+        })),
+      }),
+    );
+    return {
+      directoryId: d.id ?? newId('d'),
+      directoryName: d.name,
+      region: d.region,
+      ownerPk: seed.managementAccount.id,
+      createTime: now,
+      updateTime: now,
+      users,
+      groups,
+    };
+  });
+  return {
+    resourceDirectoryId,
+    managementAccountId: seed.managementAccount.id,
+    accounts,
+    directories,
+    provisionings: [],
+    events: [],
+  };
+}
+
+export function requireDirectory(state: EmulatorState, directoryId: string): Directory {
+  const directory = state.directories.find((d) => d.directoryId === directoryId);
+  if (directory === undefined) throw cloudSsoNotFound('Directory', directoryId);
+  return directory;
+}
+
+export function requireUser(directory: Directory, userId: string): DirectoryUser {
+  const user = directory.users.find((u) => u.userId === userId);
+  if (user === undefined) throw cloudSsoNotFound('User', userId);
+  return user;
+}
+
+export function requireGroup(directory: Directory, groupId: string): DirectoryGroup {
+  const group = directory.groups.find((g) => g.groupId === groupId);
+  if (group === undefined) throw cloudSsoNotFound('Group', groupId);
+  return group;
+}
+
+export function requireProvisioning(state: EmulatorState, directoryId: string, id: string): UserProvisioning {
+  const found = state.provisionings.find((p) => p.userProvisioningId === id && p.directoryId === directoryId);
+  if (found === undefined) throw cloudSsoNotFound('UserProvisioning', id);
+  return found;
+}
+
+export function requireAccount(state: EmulatorState, accountId: string): RdAccount {
+  const account = state.accounts.find((a) => a.accountId === accountId);
+  if (account === undefined) throw cloudSsoNotFound('Account', accountId);
+  return account;
+}

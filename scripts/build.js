@@ -1,0 +1,44 @@
+// Build: precompile the schema validators, then bundle each entry point with esbuild.
+// Plain JavaScript so that it runs with bare `node` during `npm ci` (the `prepare` script).
+const { buildSync } = require('esbuild');
+const { existsSync, mkdtempSync, rmSync } = require('node:fs');
+const { join } = require('node:path');
+const { tmpdir } = require('node:os');
+
+const root = join(__dirname, '..');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+function generateValidators() {
+  const dir = mkdtempSync(join(tmpdir(), 'ros-sso-build-'));
+  const out = join(dir, 'generate.js');
+  try {
+    buildSync({ ...common, minify: false, entryPoints: ['scripts/generate-validators.ts'], outfile: out });
+    require(out).generateValidators(root);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Entry points: one bundle per command family so that `ros-sso lint` never loads local mode. */
+const entries = [
+  ['lint/cli.ts', 'dist/lint.js'],
+  ['handlers/index.ts', 'dist/handlers/index.js'],
+  ['local/main.ts', 'dist/local.js'],
+];
+
+generateValidators();
+for (const [entry, outfile] of entries) {
+  if (!existsSync(join(root, entry))) continue;
+  buildSync({ ...common, entryPoints: [entry], outfile });
+}

@@ -1,0 +1,29 @@
+// Runs a TypeScript script (benchmarks, generators) by bundling it with esbuild to a temp file.
+const { buildSync } = require('esbuild');
+const { mkdtempSync, rmSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+const { tmpdir } = require('node:os');
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  process.stderr.write('usage: node scripts/run-ts.js <file.ts> [args...]\n');
+  process.exit(2);
+}
+const dir = mkdtempSync(join(tmpdir(), 'ros-sso-run-'));
+const out = join(dir, 'script.js');
+try {
+  buildSync({
+    entryPoints: [resolve(entry)],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    absWorkingDir: resolve(__dirname, '..'),
+  });
+  process.argv = [process.argv[0], out, ...args];
+  require(out);
+} finally {
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+}

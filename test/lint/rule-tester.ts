@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../lint/engine';
+import type { Finding } from '../../lint/finding';
+import { allRules } from '../../lint/rules';
+import type { Rule } from '../../lint/rules/rule';
+
+export interface ExpectedFinding {
+  messageId: string;
+  path: string;
+  line: number;
+  column: number;
+  severity?: Finding['severity'];
+}
+
+export interface RuleCase {
+  name: string;
+  /** The template text (YAML or JSON). */
+  yaml: string;
+  file?: string;
+}
+
+export interface InvalidCase extends RuleCase {
+  findings: ExpectedFinding[];
+}
+
+/** Strips the common indentation of a template literal so cases can be indented in the test. */
+export function dedent(text: string): string {
+  const lines = text.replace(/^\n/, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)?.[0].length ?? 0));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+/** Runs the real engine with only `rule` on; returns its findings with their message ids. */
+export function runRule(rule: Rule, yaml: string, file = 'template.yaml') {
+  const knownRuleIds = new Set(allRules.map((r) => r.id));
+  return lintText(file, yaml, { rules: [rule], knownRuleIds, now: new Date('2026-11-23T00:00:00Z') })
+    .filter((f) => f.ruleId === rule.id)
+    .map((f) => ({ ...f, messageId: (f as Finding & { messageId?: string }).messageId ?? '' }));
+}
+
+/**
+ * ESLint-style table test: each valid case must give no finding of the rule, each invalid case
+ * exactly the listed findings (message id, JSON pointer, 1-based line and column).
+ */
+export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
+  const names = [...cases.valid, ...cases.invalid].map((c) => c.name);
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate) throw new Error(`duplicate case name in ${rule.id}: ${duplicate}`);
+  if (cases.valid.length === 0 || cases.invalid.length === 0)
+    throw new Error(`${rule.id} needs valid and invalid cases`);
+
+  describe(rule.id, () => {
+    for (const c of cases.valid) {
+      it(`stays quiet: ${c.name}`, () => {
+        expect(runRule(rule, dedent(c.yaml), c.file)).toEqual([]);
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`reports: ${c.name}`, () => {
+        const actual = runRule(rule, dedent(c.yaml), c.file).map((f) => {
+          const picked: ExpectedFinding = {
+            messageId: f.messageId,
+            path: f.path,
+            line: f.line,
+            column: f.column,
+          };
+          return picked;
+        });
+        expect(actual).toEqual(c.findings.map(({ severity: _s, ...rest }) => rest));
+        const severities = c.findings.map((f) => f.severity).filter(Boolean);
+        if (severities.length) {
+          expect(runRule(rule, dedent(c.yaml), c.file).map((f) => f.severity)).toEqual(
+            c.findings.map((f) => f.severity ?? rule.defaultSeverity),
+          );
+        }
+      });
+    }
+  });
+}
