@@ -13,6 +13,7 @@ export interface LintArgs {
   writeBaseline?: string;
   output?: string;
   quiet: boolean;
+  onlyTemplates: boolean;
 }
 
 const FORMATS: readonly FormatName[] = ['text', 'json', 'sarif', 'github'];
@@ -29,6 +30,7 @@ Options:
       --baseline <file>                   report only findings that are not in this baseline
       --write-baseline <file>             record the current findings as the baseline and exit 0
   -q, --quiet                             report errors only
+      --only-templates                    skip named files that are not ROS templates (for pre-commit)
   -h, --help                              show this help
 `;
 
@@ -52,6 +54,7 @@ export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        'only-templates': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,5 +76,6 @@ export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
     writeBaseline: v['write-baseline'] as string | undefined,
     output: v.output as string | undefined,
     quiet: Boolean(v.quiet),
+    onlyTemplates: Boolean(v['only-templates']),
   };
 }

@@ -47,8 +47,14 @@ function runLint(argv: readonly string[], io: CliIo): ExitCode {
   for (const id of args.ignoreRules)
     if (!knownRules.has(id)) throw new UsageError(`--ignore-rule: unknown rule ${id}; see ros-sso rules`);
   const config = loadConfig(io.cwd, knownRules, args.config);
-  const files = expandPaths(args.paths, io.cwd, config.ignorePaths);
-  let { findings } = lintFiles({ cwd: io.cwd, files, config, ignoreRules: args.ignoreRules });
+  const found = expandPaths(args.paths, io.cwd, config.ignorePaths);
+  const files = args.onlyTemplates ? found.map((f) => ({ ...f, explicit: false })) : found;
+  let { findings, summary: linted } = lintFiles({
+    cwd: io.cwd,
+    files,
+    config,
+    ignoreRules: args.ignoreRules,
+  });
 
   if (args.writeBaseline) {
     writeFileSync(
@@ -76,7 +82,7 @@ function runLint(argv: readonly string[], io: CliIo): ExitCode {
     }
   }
   if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
-  const summary = summarize(findings, files.length);
+  const summary = summarize(findings, linted.files);
   const report = formatters[args.format](findings, summary, allRules);
   if (args.output) writeFileSync(resolve(io.cwd, args.output), report);
   else io.stdout(report);

@@ -4,6 +4,14 @@ import { join, relative, resolve, sep } from 'node:path';
 export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage']);
 
+export interface TemplateFile {
+  path: string;
+  explicit: boolean;
+}
+
+/** Every ROS template has this key; files found by directory recursion without it are skipped. */
+export const TEMPLATE_MARKER = 'ROSTemplateFormatVersion';
+
 /** An I/O problem the CLI reports with exit code 2. */
 export class FileError extends Error {}
 
@@ -59,10 +67,17 @@ const toPosix = (path: string) => (sep === '/' ? path : path.split(sep).join('/'
 /**
  * Expands the command line's paths: files as given, directories recursively (YAML and JSON files,
  * skipping hidden folders and node_modules), globs against the files under their fixed prefix.
- * Returns paths relative to `cwd`, POSIX style, sorted and unique.
+ * Returns paths relative to `cwd`, POSIX style, sorted and unique; `explicit` marks files named on
+ * the command line (always linted) as opposed to found in a directory (linted only if they are
+ * ROS templates, so that package.json and friends are left alone).
  */
-export function expandPaths(args: readonly string[], cwd: string, ignore: readonly string[] = []): string[] {
-  const found = new Set<string>();
+export function expandPaths(
+  args: readonly string[],
+  cwd: string,
+  ignore: readonly string[] = [],
+): TemplateFile[] {
+  const found = new Map<string, boolean>();
+  const add = (path: string, explicit: boolean) => found.set(path, explicit || (found.get(path) ?? false));
   for (const arg of args) {
     const posixArg = toPosix(arg);
     if (hasGlob(posixArg)) {
@@ -79,7 +94,7 @@ export function expandPaths(args: readonly string[], cwd: string, ignore: readon
       if (baseStat?.isDirectory()) walk(resolve(cwd, base), files);
       const matched = files.map((f) => toPosix(relative(cwd, f))).filter((f) => matcher.test(f));
       if (matched.length === 0) throw new FileError(`no template files match ${arg}`);
-      for (const f of matched) found.add(f);
+      for (const f of matched) add(f, true);
       continue;
     }
     const full = resolve(cwd, arg);
@@ -92,9 +107,12 @@ export function expandPaths(args: readonly string[], cwd: string, ignore: readon
     if (stat.isDirectory()) {
       const files: string[] = [];
       walk(full, files);
-      for (const f of files) found.add(toPosix(relative(cwd, f)));
-    } else found.add(toPosix(relative(cwd, full)));
+      for (const f of files) add(toPosix(relative(cwd, f)), false);
+    } else add(toPosix(relative(cwd, full)), true);
   }
   const ignored = ignore.map(globToRegExp);
-  return [...found].filter((f) => !ignored.some((re) => re.test(f))).sort();
+  return [...found]
+    .filter(([path]) => !ignored.some((re) => re.test(path)))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, explicit]) => ({ path, explicit }));
 }

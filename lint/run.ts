@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LintConfig } from './config';
 import { lintText } from './engine';
-import { FileError } from './files';
+import { FileError, TEMPLATE_MARKER, type TemplateFile } from './files';
 import { compareFindings, type Finding, type Severity, type Summary, summarize } from './finding';
 import { allRules } from './rules';
 
 export interface RunOptions {
   cwd: string;
-  files: readonly string[];
+  files: readonly TemplateFile[];
   config: LintConfig;
   ignoreRules: readonly string[];
   now?: Date;
@@ -25,17 +25,20 @@ export function lintFiles(options: RunOptions): { findings: Finding[]; summary: 
   const rules = allRules.filter((r) => !off.has(r.id));
   const knownRuleIds = new Set(allRules.map((r) => r.id));
   const findings: Finding[] = [];
-  for (const file of options.files) {
+  let linted = 0;
+  for (const { path: file, explicit } of options.files) {
     let text: string;
     try {
       text = readFileSync(resolve(options.cwd, file), 'utf8');
     } catch (err) {
       throw new FileError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     }
+    if (!explicit && !text.includes(TEMPLATE_MARKER)) continue;
+    linted++;
     for (const f of lintText(file, text, { rules, severities, now: options.now, knownRuleIds })) {
       if (!off.has(f.ruleId)) findings.push(f);
     }
   }
   findings.sort(compareFindings);
-  return { findings, summary: summarize(findings, options.files.length) };
+  return { findings, summary: summarize(findings, linted) };
 }

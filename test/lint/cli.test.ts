@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, workspace } from '../support/cli';
+
+const GOOD = `ROSTemplateFormatVersion: '2015-09-01'
+Resources:
+  Provision:
+    Type: ALIYUN::CloudSSO::UserProvision
+    Properties:
+      DirectoryId: d-1
+      PrincipalId: u-1
+      PrincipalType: User
+      TargetId: '1000000000000001'
+      TargetType: RD-Account
+      DuplicationStrategy: KeepBoth
+      DeletionStrategy: Keep
+`;
+const BAD = GOOD.replace('DeletionStrategy: Keep', 'DeletionStrategy: Remove');
+const WARN_ONLY = `${GOOD}  Vpc:\n    Type: ALIYUN::ECS::VPC\n`;
+
+describe('ros-sso lint (child process)', () => {
+  it('exits 0 and says so when there are no errors', () => {
+    const dir = workspace({ 'ok.yaml': GOOD });
+    const r = runCli(['lint', '.'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no problems in 1 file');
+  });
+
+  it('exits 1 and prints file:line:col severity ruleId message for an error', () => {
+    const dir = workspace({ 'stacks/bad.yaml': BAD });
+    const r = runCli(['lint', 'stacks'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe(
+      "stacks/bad.yaml:12:25  error  property-allowed-values  'Remove' is not allowed; expected one of 'Delete', 'Keep'",
+    );
+  });
+
+  it('prints exactly the documented json shape', () => {
+    const dir = workspace({ 'bad.yaml': BAD });
+    const r = runCli(['lint', 'bad.yaml', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['results', 'summary']);
+    expect(out.summary).toEqual({ files: 1, errors: 1, warnings: 0 });
+    expect(out.results[0]).toEqual({
+      file: 'bad.yaml',
+      line: 12,
+      column: 25,
+      endLine: 12,
+      endColumn: 31,
+      ruleId: 'property-allowed-values',
+      severity: 'error',
+      message: "'Remove' is not allowed; expected one of 'Delete', 'Keep'",
+      path: '/Resources/Provision/Properties/DeletionStrategy',
+    });
+  });
+
+  it('reports a malformed file with a position and exit 1, never a crash', () => {
+    const dir = workspace({
+      'broken.yaml': 'ROSTemplateFormatVersion: 2015-09-01\nResources:\n  A: [1, 2\n',
+      'dup.json': '{"a": 1, "a": 2, "ROSTemplateFormatVersion": "2015-09-01"}',
+    });
+    const r = runCli(['lint', '.', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const results = JSON.parse(r.stdout).results;
+    expect(
+      results.map((f: { file: string; ruleId: string; path: string }) => [f.file, f.ruleId, f.path]),
+    ).toEqual([
+      ['broken.yaml', 'template-parse-error', ''],
+      ['dup.json', 'template-parse-error', ''],
+    ]);
+    expect(results[1]).toMatchObject({ line: 1, column: 11 });
+  });
+
+  it('expands globs and skips node_modules and hidden folders', () => {
+    const dir = workspace({
+      'a/x.yaml': BAD,
+      'a/b/y.yml': BAD,
+      'node_modules/z.yaml': BAD,
+      '.hidden/w.yaml': BAD,
+      'a/n.txt': 'x',
+    });
+    const r = runCli(['lint', 'a/**/*.{yaml,yml}', '--format', 'json'], dir);
+    expect(JSON.parse(r.stdout).results.map((f: { file: string }) => f.file)).toEqual([
+      'a/b/y.yml',
+      'a/x.yaml',
+    ]);
+    expect(runCli(['lint', '.', '--format', 'json'], dir).stdout).not.toContain('node_modules');
+  });
+
+  it('turns a rule off with --ignore-rule and with .ros-sso.yaml, and changes its severity', () => {
+    const dir = workspace({ 'bad.yaml': BAD });
+    expect(runCli(['lint', '.', '--ignore-rule', 'property-allowed-values'], dir).code).toBe(0);
+    const warned = workspace({
+      'bad.yaml': BAD,
+      '.ros-sso.yaml': 'rules:\n  property-allowed-values: warning\n',
+    });
+    const r = runCli(['lint', '.', '--format', 'json'], warned);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toEqual({ files: 1, errors: 0, warnings: 1 });
+    const off = workspace({ 'bad.yaml': BAD, 'ci.yaml': 'rules:\n  property-allowed-values: off\n' });
+    expect(runCli(['lint', 'bad.yaml', '--config', 'ci.yaml'], off).code).toBe(0);
+  });
+
+  it('ignores paths listed in the config', () => {
+    const dir = workspace({ 'bad.yaml': BAD, 'ok.yaml': GOOD, '.ros-sso.yaml': 'ignorePaths: ["bad.*"]\n' });
+    const r = runCli(['lint', '.'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('in 1 file');
+  });
+
+  it('writes a baseline and then fails only on new findings', () => {
+    const dir = workspace({ 'bad.yaml': BAD });
+    const write = runCli(['lint', '.', '--write-baseline', 'baseline.json'], dir);
+    expect(write.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')).findings).toHaveLength(1);
+    expect(runCli(['lint', '.', '--baseline', 'baseline.json'], dir).code).toBe(0);
+    // A line moved by an edit above keeps the finding matched; a new finding is reported.
+    const moved = workspace({ 'bad.yaml': `# a comment\n${BAD}`, 'new.yaml': BAD });
+    const r = runCli(['lint', '.', '--baseline', join(dir, 'baseline.json'), '--format', 'json'], moved);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).results.map((f: { file: string }) => f.file)).toEqual(['new.yaml']);
+  });
+
+  it('writes SARIF to a file with --output', () => {
+    const dir = workspace({ 'bad.yaml': BAD });
+    const r = runCli(['lint', '.', '--format', 'sarif', '--output', 'out.sarif'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results[0].ruleId).toBe('property-allowed-values');
+  });
+
+  it('prints GitHub annotations', () => {
+    const dir = workspace({ 'bad.yaml': BAD });
+    const r = runCli(['lint', '.', '--format', 'github'], dir);
+    expect(r.stdout).toMatch(/^::error file=bad\.yaml,line=12,col=25,/);
+  });
+
+  it('counts warnings without failing, and --quiet shows errors only', () => {
+    const dir = workspace({ 'w.yaml': WARN_ONLY });
+    const r = runCli(['lint', '.', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results.map((f: { severity: string }) => f.severity)).toEqual(['info']);
+    expect(JSON.parse(runCli(['lint', '.', '--format', 'json', '--quiet'], dir).stdout).results).toEqual([]);
+  });
+
+  it.each([
+    [['lint', '--format', 'xml'], /unknown format xml/],
+    [['lint', '--nope'], /Unknown option '--nope'/],
+    [['lint', 'missing-dir'], /no such file or directory: missing-dir/],
+    [['lint', '--ignore-rule', 'no-such-rule'], /unknown rule no-such-rule/],
+    [['frobnicate'], /unknown command frobnicate/],
+    [['lint', 'nothing/**/*.yaml'], /no template files match/],
+  ])('exits 2 with a one-line hint on %j', (args, message) => {
+    const dir = workspace({ 'ok.yaml': GOOD });
+    const r = runCli(args, dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 on a malformed config file', () => {
+    const dir = workspace({ 'ok.yaml': GOOD, '.ros-sso.yaml': 'rules:\n  property-allowed-values: loud\n' });
+    const r = runCli(['lint', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rules.property-allowed-values: expected error, warning, info or off/);
+  });
+
+  it('lints explicitly named files always, but in directories only files that are ROS templates', () => {
+    const dir = workspace({ 'package.json': '{"name": "x"}', 'conf/app.yaml': 'a: 1\n', 'bad.yaml': BAD });
+    const r = runCli(['lint', '.', '--format', 'json'], dir);
+    expect(JSON.parse(r.stdout).summary).toEqual({ files: 1, errors: 1, warnings: 0 });
+    const named = runCli(['lint', 'conf/app.yaml', '--format', 'json'], dir);
+    expect(named.code).toBe(1);
+    expect(JSON.parse(named.stdout).results.map((f: { ruleId: string }) => f.ruleId)).toContain(
+      'template-format-version',
+    );
+    const hook = runCli(
+      ['lint', '--only-templates', 'package.json', 'conf/app.yaml', 'bad.yaml', '--format', 'json'],
+      dir,
+    );
+    expect(JSON.parse(hook.stdout).summary).toEqual({ files: 1, errors: 1, warnings: 0 });
+  });
+
+  it('lists the rules and prints help and version', () => {
+    const rules = runCli(['rules', '--format', 'json']);
+    expect(rules.code).toBe(0);
+    expect(JSON.parse(rules.stdout).map((r: { id: string }) => r.id)).toContain('property-allowed-values');
+    expect(runCli(['lint', '--help']).stdout).toMatch(/^Usage: ros-sso lint/);
+    expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
