@@ -1,11 +1,16 @@
 // Build: precompile the schema validators, then bundle each entry point with esbuild.
 // Plain JavaScript so that it runs with bare `node` during `npm ci` (the `prepare` script).
-const { buildSync } = require('esbuild');
 const { existsSync, mkdtempSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { tmpdir } = require('node:os');
 
 const root = join(__dirname, '..');
+
+// As `postinstall`, this also runs where ros-sso is installed as a package: that copy ships dist/
+// and has no sources (nor esbuild), so there is nothing to build.
+if (process.argv.includes('--if-sources') && !existsSync(join(root, 'lint', 'cli.ts'))) process.exit(0);
+
+const { buildSync } = require('esbuild');
 
 const common = {
   bundle: true,

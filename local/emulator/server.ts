@@ -13,6 +13,8 @@ export interface EmulatorOptions {
   faults?: FaultSpec | string;
   /** Replaces the default keys; a key without `accountId` belongs to the management account. */
   credentials?: EmulatorCredential[];
+  /** A snapshot to continue from (local mode persists state between commands); wins over `seed`. */
+  restore?: StateSnapshot;
 }
 
 export interface RunningEmulator {
@@ -80,7 +82,7 @@ function resolveCredentials(
 
 /** Starts the CloudSSO + IMS emulator on loopback; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const state = createState(loadSeed(options.seed));
+  const state = options.restore ? structuredClone(options.restore) : createState(loadSeed(options.seed));
   const credentials = resolveCredentials(state, options.credentials);
   const management = credentials.find((c) => c.accountId === state.managementAccountId) as EmulatorCredential;
   let faults = new FaultInjector(options.faults);

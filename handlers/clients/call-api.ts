@@ -1,0 +1,183 @@
+import type OpenApi from '@alicloud/openapi-core';
+import { formatIssues, validateAgainst } from '../../schemas/validate';
+import type { Credentials, Endpoint } from '../config';
+import type { Deadline } from '../deadline';
+import { CloudError, DeadlineExceeded, ValidationError } from '../errors';
+import type { Logger } from '../log';
+import { type RetryPolicy, withRetries } from '../retry';
+
+export type ApiParams = Record<string, string | number | undefined>;
+export type ApiBody = Record<string, unknown>;
+
+/** One product's RPC calls: validated, signed, retried, errors mapped to CloudError. */
+export interface ApiCaller {
+  call(action: string, params: ApiParams): Promise<ApiBody>;
+}
+
+export interface CallerOptions {
+  /** Prefix of the request schemas in schemas/api (`CloudSSO`, `IMS`). */
+  product: string;
+  version: string;
+  endpoint: Endpoint;
+  credentials: Credentials;
+  retry: RetryPolicy;
+  deadline: Deadline;
+  log: Logger;
+}
+
+type CoreModule = typeof import('@alicloud/openapi-core');
+type DaraModule = typeof import('@darabonba/typescript');
+let sdk: { core: CoreModule; dara: DaraModule } | undefined;
+
+/**
+ * The SDK is loaded on the first API call, not at cold start: it is most of the bundle's require
+ * time, and answers that need no call (rollback of a failed Create, an unchanged Update, a refused
+ * event) should not wait for it.
+ */
+function loadSdk(): { core: CoreModule; dara: DaraModule } {
+  sdk ??= {
+    core: require('@alicloud/openapi-core') as CoreModule,
+    dara: require('@darabonba/typescript') as DaraModule,
+  };
+  return sdk;
+}
+
+const SCHEMA_BASE = 'https://ros-sso.dev/schemas/api/';
+
+/** Throttling, busy and server-side failures may pass on a later try; other 4xx never will. */
+export function isRetryableCode(code: string, httpStatus: number): boolean {
+  return (
+    code.includes('Throttling') ||
+    code === 'ServiceUnavailable' ||
+    code.startsWith('OperationConflict') ||
+    httpStatus >= 500 ||
+    httpStatus === 0
+  );
+}
+
+interface SdkErrorShape {
+  code?: unknown;
+  statusCode?: unknown;
+  requestId?: unknown;
+  data?: unknown;
+  message?: unknown;
+}
+
+/** openapi-core's ClientError/ServerError/ThrottlingError, or a transport error, as a CloudError. */
+export function toCloudError(err: unknown, action: string): CloudError {
+  if (err instanceof CloudError) return err;
+  const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorShape;
+  const data = (typeof e.data === 'object' && e.data !== null ? e.data : {}) as Record<string, unknown>;
+  const status = typeof e.statusCode === 'number' ? e.statusCode : 0;
+  const rawCode = typeof data.Code === 'string' ? data.Code : typeof e.code === 'string' ? e.code : '';
+  const code =
+    status === 0 ? `NetworkError${rawCode === '' ? '' : `.${rawCode}`}` : rawCode || `HTTP${status}`;
+  const requestId =
+    typeof data.RequestId === 'string' ? data.RequestId : typeof e.requestId === 'string' ? e.requestId : '';
+  const text =
+    typeof data.Message === 'string' ? data.Message : typeof e.message === 'string' ? e.message : String(err);
+  const where = status === 0 ? 'no answer' : `HTTP ${status}`;
+  const rid = requestId === '' ? '' : ` [API request ID ${requestId}]`;
+  return new CloudError(
+    `${action} failed: ${code} (${where}): ${text}${rid}`,
+    code,
+    status,
+    requestId,
+    isRetryableCode(code, status),
+    action,
+  );
+}
+
+/** A caller on openapi-core's generic `callApi` (toolchain.md "Alibaba Cloud API calls"). */
+export function createApiCaller(options: CallerOptions): ApiCaller {
+  let client: OpenApi | undefined;
+  const clientOf = (): OpenApi => {
+    const { core } = loadSdk();
+    client ??= new core.default(
+      new core.$OpenApiUtil.Config({
+        accessKeyId: options.credentials.accessKeyId,
+        accessKeySecret: options.credentials.accessKeySecret,
+        ...(options.credentials.securityToken === undefined
+          ? {}
+          : { securityToken: options.credentials.securityToken }),
+        endpoint: options.endpoint.host,
+        protocol: options.endpoint.protocol,
+      }),
+    );
+    return client;
+  };
+  return {
+    async call(action, params) {
+      const name = `${options.product}.${action}`;
+      const query: Record<string, string | number> = {};
+      for (const [key, value] of Object.entries(params)) if (value !== undefined) query[key] = value;
+      const issues = validateAgainst(`${SCHEMA_BASE}${name}.json`, query);
+      if (issues.length > 0)
+        throw new ValidationError(`invalid ${name} request: ${formatIssues(issues)}`, issues);
+      const { core, dara } = loadSdk();
+      const apiParams = new core.$OpenApiUtil.Params({
+        action,
+        version: options.version,
+        protocol: options.endpoint.protocol.toUpperCase(),
+        pathname: '/',
+        method: 'POST',
+        authType: 'AK',
+        style: 'RPC',
+        reqBodyType: 'formData',
+        bodyType: 'json',
+      });
+      const request = new core.$OpenApiUtil.OpenApiRequest({ query: core.OpenApiUtil.query(query) });
+      const started = Date.now();
+      try {
+        const body = await withRetries(
+          async () => {
+            const left = options.deadline.workRemaining();
+            if (left < 100) throw new DeadlineExceeded(name);
+            // A call may outlive the guard (which answers "timed out") but never the function itself.
+            const hard = Math.max(100, options.deadline.remaining() - 100);
+            const runtime = new dara.RuntimeOptions({
+              readTimeout: Math.min(10_000, hard),
+              connectTimeout: Math.min(5_000, hard),
+            });
+            try {
+              const response = (await clientOf().callApi(apiParams, request, runtime)) as { body?: unknown };
+              return (
+                typeof response.body === 'object' && response.body !== null ? response.body : {}
+              ) as ApiBody;
+            } catch (err) {
+              throw toCloudError(err, name);
+            }
+          },
+          options.retry,
+          {
+            isRetryable: (err) => err instanceof CloudError && err.retryable,
+            timeLeft: () => options.deadline.workRemaining(),
+            onRetry: (err, attempt, delayMs) =>
+              options.log.log({
+                step: 'api',
+                action: name,
+                outcome: 'retry',
+                attempt,
+                delayMs,
+                code: (err as CloudError).code,
+              }),
+          },
+        );
+        options.log.log({ step: 'api', action: name, outcome: 'ok', ms: Date.now() - started });
+        return body;
+      } catch (err) {
+        const code = err instanceof CloudError ? err.code : (err as Error).name;
+        const apiRequestId = err instanceof CloudError ? err.requestId : undefined;
+        options.log.log({
+          step: 'api',
+          action: name,
+          outcome: 'failed',
+          code,
+          apiRequestId,
+          ms: Date.now() - started,
+        });
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { isLoopback } from './respond';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+
+/** Where CloudSSO answers (cloud-apis.md §7); other regions use ROS_SSO_CLOUDSSO_REGION. */
+export const CLOUDSSO_REGIONS: readonly string[] = [
+  'cn-shanghai',
+  'cn-hongkong',
+  'ap-northeast-2',
+  'ap-southeast-1',
+  'us-west-1',
+  'eu-central-1',
+];
+
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+/** An SDK endpoint: host[:port] plus protocol, as openapi-core's Config takes them. */
+export interface Endpoint {
+  host: string;
+  protocol: 'https' | 'http';
+}
+
+/** Everything the function reads from its environment, parsed once per invocation by the entry. */
+export interface Settings {
+  /** For `ALIYUN::ROS::CustomResource`, whose request names no concrete type (§1.1). */
+  resourceTypeOverride?: string;
+  allowedAccounts?: readonly string[];
+  cloudSsoRegion: string;
+  cloudSsoEndpoint?: Endpoint;
+  imsEndpoint: Endpoint;
+  envCredentials?: Credentials;
+  apiRetry: RetryPolicy;
+  callbackRetry: RetryPolicy;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** A full URL override; `http` only for a loopback host (tests, the local emulator). */
+export function parseEndpoint(name: string, value: string): Endpoint {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} is not a URL: expected https://host[:port]`);
+  }
+  if (url.protocol === 'https:') return { host: url.host, protocol: 'https' };
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return { host: url.host, protocol: 'http' };
+  throw new Error(`${name} must be an https URL (plain http only for a loopback host)`);
+}
+
+/** Plain-http callbacks to loopback (tests, local runs); parsed on its own so config errors can be answered. */
+export function allowsLoopbackCallback(env: Env): boolean {
+  return env.ROS_SSO_ALLOW_LOOPBACK_CALLBACK === '1';
+}
+
+const nonEmpty = (value: string | undefined) =>
+  value === undefined || value.trim() === '' ? undefined : value.trim();
+
+/** Parses the function's environment; throws an Error naming the bad variable. */
+export function settingsFromEnv(env: Env): Settings {
+  const accounts = nonEmpty(env.ROS_SSO_ALLOWED_ACCOUNTS)
+    ?.split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  const cloudSso = nonEmpty(env.ROS_SSO_CLOUDSSO_ENDPOINT);
+  const ims = nonEmpty(env.ROS_SSO_IMS_ENDPOINT);
+  const region = nonEmpty(env.ROS_SSO_CLOUDSSO_REGION) ?? 'cn-shanghai';
+  if (!CLOUDSSO_REGIONS.includes(region)) {
+    throw new Error(
+      `ROS_SSO_CLOUDSSO_REGION '${region}' is not a CloudSSO region (${CLOUDSSO_REGIONS.join(', ')})`,
+    );
+  }
+  const id = nonEmpty(env.ALIBABA_CLOUD_ACCESS_KEY_ID);
+  const secret = nonEmpty(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
+  const token = nonEmpty(env.ALIBABA_CLOUD_SECURITY_TOKEN);
+  return {
+    resourceTypeOverride: nonEmpty(env.ROS_SSO_RESOURCE_TYPE),
+    allowedAccounts: accounts,
+    cloudSsoRegion: region,
+    cloudSsoEndpoint:
+      cloudSso === undefined ? undefined : parseEndpoint('ROS_SSO_CLOUDSSO_ENDPOINT', cloudSso),
+    imsEndpoint:
+      ims === undefined
+        ? { host: 'ims.aliyuncs.com', protocol: 'https' }
+        : parseEndpoint('ROS_SSO_IMS_ENDPOINT', ims),
+    envCredentials:
+      id !== undefined && secret !== undefined
+        ? {
+            accessKeyId: id,
+            accessKeySecret: secret,
+            ...(token === undefined ? {} : { securityToken: token }),
+          }
+        : undefined,
+    apiRetry: DEFAULT_RETRY,
+    callbackRetry: { baseMs: 250, capMs: 4000, maxAttempts: 5 },
+  };
+}
+
+/** CloudSSO in the stack's region when the service runs there, else the configured region. */
+export function cloudSsoEndpointFor(settings: Settings, regionId: string | undefined): Endpoint {
+  if (settings.cloudSsoEndpoint !== undefined) return settings.cloudSsoEndpoint;
+  const region =
+    regionId !== undefined && CLOUDSSO_REGIONS.includes(regionId) ? regionId : settings.cloudSsoRegion;
+  return { host: `cloudsso.${region}.aliyuncs.com`, protocol: 'https' };
+}

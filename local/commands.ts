@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ParameterError, parseParameterArgs } from './parameters';
+import { openSession } from './session';
+import { createEventPrinter } from './stack-events';
+import { TemplateError } from './stack-plan';
+import { createStack, deleteStack, type StackInput, updateStack } from './stack-runner';
+import { renderStateText, stateView } from './state-report';
+import { DEFAULT_WORKSPACE, type StackRecord, Workspace } from './workspace';
+
+export interface LocalIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  isTTY?: boolean;
+}
+
+/** A command-line mistake: one line, exit code 2. */
+export class LocalUsageError extends Error {}
+
+const COMMON = {
+  'state-dir': { type: 'string' },
+  seed: { type: 'string' },
+  faults: { type: 'string' },
+} as const;
+
+export interface ParsedArgs {
+  values: Record<string, string | string[] | boolean | undefined>;
+  positionals: string[];
+}
+
+export function parse(
+  argv: readonly string[],
+  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>,
+): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { ...COMMON, ...options },
+    });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (err) {
+    throw new LocalUsageError((err as Error).message.split('\n')[0]);
+  }
+}
+
+export function workspaceFor(io: LocalIo, dir: unknown): Workspace {
+  return new Workspace(
+    resolve(io.cwd, typeof dir === 'string' ? dir : (io.env.ROS_SSO_LOCAL_DIR ?? DEFAULT_WORKSPACE)),
+  );
+}
+
+/** Seeds the workspace's emulator state if it has none yet; returns the state. */
+export async function ensureEmulatorState(workspace: Workspace, seed?: string) {
+  const existing = workspace.loadEmulator();
+  if (existing) return existing;
+  const session = await openSession({ seed, emit: () => {} });
+  const snapshot = session.emulator.snapshot();
+  await session.close();
+  workspace.saveEmulator(snapshot);
+  return snapshot;
+}
+
+const SUCCESS = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'DELETE_COMPLETE']);
+
+/** `local deploy|update TEMPLATE --stack NAME`, `local delete NAME`: one stack operation on the persisted emulator. */
+export async function runStackCommand(
+  kind: 'deploy' | 'update' | 'delete',
+  argv: readonly string[],
+  io: LocalIo,
+): Promise<0 | 1 | 2> {
+  const { values, positionals } = parse(argv, {
+    stack: { type: 'string' },
+    parameter: { type: 'string', multiple: true, short: 'p' },
+    replacement: { type: 'boolean' },
+  });
+  const workspace = workspaceFor(io, values['state-dir']);
+  const name = kind === 'delete' ? positionals[0] : (values.stack as string | undefined);
+  if (!name || !/^[A-Za-z][A-Za-z0-9_-]{0,254}$/.test(name)) {
+    throw new LocalUsageError(
+      kind === 'delete'
+        ? 'usage: ros-sso local delete STACK'
+        : `usage: ros-sso local ${kind} TEMPLATE --stack NAME [--parameter K=V ...]`,
+    );
+  }
+  const existing = workspace.loadStack(name);
+  if (kind === 'deploy' && existing)
+    throw new LocalUsageError(
+      `stack ${name} exists (${existing.status}); use local update, or local delete first`,
+    );
+  if (kind !== 'deploy' && !existing)
+    throw new LocalUsageError(`no local stack ${name}; see ros-sso local state`);
+
+  let input: StackInput | undefined;
+  if (kind !== 'delete') {
+    const file = positionals[0];
+    if (!file) throw new LocalUsageError(`usage: ros-sso local ${kind} TEMPLATE --stack NAME`);
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, file), 'utf8');
+    } catch (err) {
+      throw new LocalUsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    const given = kind === 'update' && existing ? { ...existing.parameters } : {};
+    Object.assign(given, parseParameterArgs((values.parameter as string[] | undefined) ?? []));
+    input = {
+      name,
+      templateFile: relative(io.cwd, resolve(io.cwd, file)),
+      templateText: text,
+      parameters: given,
+      replacement: Boolean(values.replacement),
+    };
+  }
+
+  const printer = createEventPrinter(io.stdout, Boolean(io.isTTY));
+  const session = await openSession({
+    restore: workspace.loadEmulator(),
+    seed: values.seed as string | undefined,
+    faults: values.faults as string | undefined,
+    handlerLog: join(workspace.dir, 'handler.log'),
+    emit: printer.sink,
+  });
+  let record: StackRecord;
+  try {
+    if (kind === 'deploy') record = await createStack(input as StackInput, session.deps);
+    else if (kind === 'update')
+      record = await updateStack(existing as StackRecord, input as StackInput, session.deps);
+    else record = await deleteStack(existing as StackRecord, session.deps);
+  } catch (err) {
+    if (err instanceof TemplateError || err instanceof ParameterError) {
+      io.stderr(`ros-sso: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    printer.stop();
+    workspace.saveEmulator(session.emulator.snapshot());
+    await session.close();
+  }
+  if (record.status === 'DELETE_COMPLETE') workspace.removeStack(name);
+  else {
+    workspace.saveStack(record);
+    for (const [key, value] of Object.entries(record.outputs))
+      io.stdout(`Output ${key} = ${JSON.stringify(value)}\n`);
+  }
+  return SUCCESS.has(record.status) ? 0 : 1;
+}
+
+/** `local state [--stack NAME] [--format text|json]` */
+export async function runState(argv: readonly string[], io: LocalIo): Promise<0 | 2> {
+  const { values } = parse(argv, { stack: { type: 'string' }, format: { type: 'string' } });
+  const workspace = workspaceFor(io, values['state-dir']);
+  const snapshot = await ensureEmulatorState(workspace, values.seed as string | undefined);
+  const stacks = workspace.listStacks().filter((s) => !values.stack || s.name === values.stack);
+  if (values.stack && !stacks.length) throw new LocalUsageError(`no local stack ${String(values.stack)}`);
+  const view = stateView(snapshot, stacks);
+  if (values.format === 'json')
+    io.stdout(`${JSON.stringify(values.stack ? { stacks: view.stacks } : view, null, 2)}\n`);
+  else if (values.format === undefined || values.format === 'text') io.stdout(renderStateText(view));
+  else throw new LocalUsageError('--format takes text or json');
+  return 0;
+}

@@ -1,0 +1,68 @@
+import { type LocalIo, LocalUsageError, parse, runStackCommand, runState } from './commands';
+import { runDemo } from './demo';
+import { FaultSpecError, SeedError, startEmulator } from './emulator';
+
+export const LOCAL_USAGE = `Usage: ros-sso local <command>
+
+  serve [--port N] [--seed FILE] [--faults SPEC]      run the CloudSSO/RAM emulator until SIGINT/SIGTERM
+  deploy TEMPLATE --stack NAME [--parameter K=V ...]   create a local stack
+  update TEMPLATE --stack NAME [--parameter K=V ...] [--replacement]
+  delete STACK                                         delete a local stack
+  state [--stack NAME] [--format text|json]            show directories, provisionings, RAM users, stacks
+  demo                                                 the whole lifecycle on a fresh emulator (npm start)
+
+Common: --state-dir DIR (default .ros-sso-local, or ROS_SSO_LOCAL_DIR), --seed FILE, --faults SPEC
+`;
+
+/** `ros-sso local serve`: prints one JSON line once listening, then serves until a signal. */
+async function serve(argv: readonly string[], io: LocalIo): Promise<0> {
+  const { values } = parse(argv, { port: { type: 'string' } });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new LocalUsageError(`--port ${String(values.port)}: expected 0-65535`);
+  const emulator = await startEmulator({
+    port,
+    seed: values.seed as string | undefined,
+    faults: values.faults as string | undefined,
+  });
+  const { endpoint, accessKeyId, accessKeySecret, directoryId } = emulator;
+  io.stdout(`${JSON.stringify({ endpoint, accessKeyId, accessKeySecret, directoryId })}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await emulator.close();
+  return 0;
+}
+
+/** The local-mode CLI (`ros-sso local …`); argv starts at `local`. */
+export async function main(argv: readonly string[], io: LocalIo): Promise<0 | 1 | 2> {
+  const [, command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(rest, io);
+      case 'deploy':
+      case 'update':
+      case 'delete':
+        return await runStackCommand(command, rest, io);
+      case 'state':
+        return await runState(rest, io);
+      case 'demo':
+        return await runDemo(rest, io);
+      case undefined:
+      case '--help':
+      case 'help':
+        io.stdout(LOCAL_USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new LocalUsageError(`unknown local command ${command}; see ros-sso local --help`);
+    }
+  } catch (err) {
+    if (err instanceof LocalUsageError || err instanceof SeedError || err instanceof FaultSpecError) {
+      io.stderr(`ros-sso: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

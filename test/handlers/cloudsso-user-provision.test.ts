@@ -1,0 +1,298 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import customUserProvision from '../../schemas/resources/Custom.CloudSSOUserProvision.json';
+import { apiCalls, idsOf, ramUsersOf, startWorld, type World } from './harness';
+
+let world: World;
+afterEach(async () => {
+  await world.close();
+});
+
+function propsFor(w: World, overrides: Record<string, unknown> = {}) {
+  const ids = idsOf(w.emulator);
+  return {
+    DirectoryId: ids.directoryId,
+    PrincipalId: ids.user('alice'),
+    PrincipalType: 'User',
+    TargetId: ids.account('dev'),
+    TargetType: 'RD-Account',
+    DuplicationStrategy: 'KeepBoth',
+    DeletionStrategy: 'Delete',
+    ...overrides,
+  };
+}
+
+const TYPE = 'Custom::CloudSSOUserProvision';
+
+async function create(w: World, props: Record<string, unknown>) {
+  const result = await w.run(
+    w.event({ RequestType: 'Create', ResourceType: TYPE, ResourceProperties: props }),
+  );
+  const body = w.callbacks.accepted().at(-1)?.body ?? {};
+  return { result, body };
+}
+
+describe('Custom::CloudSSOUserProvision', () => {
+  beforeEach(async () => {
+    world = await startWorld();
+  });
+
+  it('creates a provisioning, answers its ID and Data with FailedEventCount, and syncs the RAM user', async () => {
+    const { body } = await create(world, propsFor(world));
+    expect(body.Status).toBe('SUCCESS');
+    const id = body.PhysicalResourceId as string;
+    expect(id).toMatch(/^up-/);
+    const data = body.Data as Record<string, unknown>;
+    expect(data).toMatchObject({
+      UserProvisionId: id,
+      FailedEventCount: 0,
+      Status: 'Enabled',
+      DeletionStrategy: 'Delete',
+    });
+    expect(Object.keys(data).every((k) => customUserProvision.attributes.includes(k))).toBe(true);
+    expect(apiCalls(world.emulator).map((r) => r.action)).toEqual([
+      'ListUserProvisionings',
+      'CreateUserProvisioning',
+      'GetUserProvisioningStatistics',
+    ]);
+    expect(apiCalls(world.emulator).every((r) => r.signatureValid)).toBe(true);
+    expect(ramUsersOf(world.emulator, idsOf(world.emulator).account('dev'))).toContain('alice');
+    const callback = world.callbacks.accepted()[0];
+    expect(callback?.headers['content-type']).toBe('application/json');
+    expect(callback?.headers.date).toMatch(/GMT$/);
+    expect(callback?.method).toBe('POST');
+    expect(body).toMatchObject({
+      StackId: expect.any(String),
+      RequestId: expect.any(String),
+      LogicalResourceId: 'Provision',
+    });
+  });
+
+  it('updates only the editable settings with New* parameters and keeps the physical ID', async () => {
+    const old = propsFor(world);
+    const { body: created } = await create(world, old);
+    const id = created.PhysicalResourceId as string;
+    const props = {
+      ...old,
+      DeletionStrategy: 'Keep',
+      Description: 'now described',
+      DuplicationStrategy: 'TakeOver',
+    };
+    await world.run(
+      world.event({
+        RequestType: 'Update',
+        ResourceType: TYPE,
+        PhysicalResourceId: id,
+        ResourceProperties: props,
+        OldResourceProperties: old,
+      }),
+    );
+    const body = world.callbacks.accepted().at(-1)?.body ?? {};
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: id });
+    const update = apiCalls(world.emulator, 'UpdateUserProvisioning')[0];
+    expect(update?.params).toMatchObject({
+      UserProvisioningId: id,
+      NewDeletionStrategy: 'Keep',
+      NewDescription: 'now described',
+      NewDuplicationStrategy: 'TakeOver',
+    });
+    const stored = world.emulator.snapshot().provisionings.find((p) => p.userProvisioningId === id);
+    expect(stored).toMatchObject({
+      deletionStrategy: 'Keep',
+      description: 'now described',
+      duplicationStrategy: 'TakeOver',
+    });
+  });
+
+  it('answers SUCCESS without any API call when nothing changed', async () => {
+    const props = propsFor(world);
+    await world.run(
+      world.event({
+        RequestType: 'Update',
+        ResourceType: TYPE,
+        PhysicalResourceId: 'up-abc123',
+        ResourceProperties: props,
+        OldResourceProperties: { ...props },
+      }),
+    );
+    expect(world.callbacks.accepted()[0]?.body).toMatchObject({
+      Status: 'SUCCESS',
+      PhysicalResourceId: 'up-abc123',
+    });
+    expect(apiCalls(world.emulator)).toHaveLength(0);
+  });
+
+  it('refuses a change of a not-updatable property, naming it and asking for replacement, without any call', async () => {
+    const old = propsFor(world);
+    const props = { ...old, TargetId: idsOf(world.emulator).account('prod') };
+    await world.run(
+      world.event({
+        RequestType: 'Update',
+        ResourceType: TYPE,
+        PhysicalResourceId: 'up-abc123',
+        ResourceProperties: props,
+        OldResourceProperties: old,
+      }),
+    );
+    const body = world.callbacks.accepted()[0]?.body ?? {};
+    expect(body.Status).toBe('FAILED');
+    expect(body.PhysicalResourceId).toBe('up-abc123');
+    expect(body.Reason).toMatch(/TargetId .*cannot be changed in an update; the resource must be replaced/);
+    expect(apiCalls(world.emulator)).toHaveLength(0);
+  });
+
+  for (const strategy of ['Keep', 'Delete'] as const) {
+    it(`deletes with DeletionStrategy=${strategy} sent explicitly, and the RAM users follow it`, async () => {
+      const props = propsFor(world, { DeletionStrategy: strategy });
+      const { body: created } = await create(world, props);
+      const dev = idsOf(world.emulator).account('dev');
+      expect(ramUsersOf(world.emulator, dev)).toContain('alice');
+      await world.run(
+        world.event({
+          RequestType: 'Delete',
+          ResourceType: TYPE,
+          PhysicalResourceId: created.PhysicalResourceId,
+          ResourceProperties: props,
+        }),
+      );
+      expect(world.callbacks.accepted().at(-1)?.body).toMatchObject({ Status: 'SUCCESS' });
+      const call = apiCalls(world.emulator, 'DeleteUserProvisioning')[0];
+      expect(call?.params).toMatchObject({
+        UserProvisioningId: created.PhysicalResourceId,
+        DeletionStrategy: strategy,
+      });
+      expect(world.emulator.snapshot().provisionings).toHaveLength(0);
+      if (strategy === 'Keep') expect(ramUsersOf(world.emulator, dev)).toContain('alice');
+      else expect(ramUsersOf(world.emulator, dev)).not.toContain('alice');
+    });
+  }
+
+  it('sends the current DeletionStrategy even when it differs from the one stored at creation', async () => {
+    const { body: created } = await create(world, propsFor(world, { DeletionStrategy: 'Delete' }));
+    const props = propsFor(world, { DeletionStrategy: 'Keep' });
+    await world.run(
+      world.event({
+        RequestType: 'Delete',
+        ResourceType: TYPE,
+        PhysicalResourceId: created.PhysicalResourceId,
+        ResourceProperties: props,
+      }),
+    );
+    expect(apiCalls(world.emulator, 'DeleteUserProvisioning')[0]?.params.DeletionStrategy).toBe('Keep');
+    expect(ramUsersOf(world.emulator, idsOf(world.emulator).account('dev'))).toContain('alice');
+  });
+
+  it('treats a provisioning that is already gone as deleted', async () => {
+    await world.run(
+      world.event({
+        RequestType: 'Delete',
+        ResourceType: TYPE,
+        PhysicalResourceId: 'up-0000deadbeef',
+        ResourceProperties: propsFor(world),
+      }),
+    );
+    expect(world.callbacks.accepted()[0]?.body).toMatchObject({
+      Status: 'SUCCESS',
+      PhysicalResourceId: 'up-0000deadbeef',
+    });
+    expect(apiCalls(world.emulator, 'DeleteUserProvisioning')[0]?.code).toBe(
+      'EntityNotExists.UserProvisioning',
+    );
+  });
+
+  it('acknowledges a Delete of an ID that is not a provisioning ID without any call', async () => {
+    await world.run(
+      world.event({
+        RequestType: 'Delete',
+        ResourceType: TYPE,
+        PhysicalResourceId: 'something-else',
+        ResourceProperties: {},
+      }),
+    );
+    expect(world.callbacks.accepted()[0]?.body).toMatchObject({
+      Status: 'SUCCESS',
+      PhysicalResourceId: 'something-else',
+    });
+    expect(apiCalls(world.emulator)).toHaveLength(0);
+  });
+
+  it('adopts the provisioning of a retried Create instead of creating a second one', async () => {
+    const props = propsFor(world);
+    const event = world.event({ RequestType: 'Create', ResourceType: TYPE, ResourceProperties: props });
+    await world.run(event);
+    await world.run(event);
+    const [first, second] = world.callbacks.accepted().map((c) => c.body);
+    expect(second).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: first?.PhysicalResourceId });
+    expect(apiCalls(world.emulator, 'CreateUserProvisioning')).toHaveLength(1);
+    expect(apiCalls(world.emulator, 'UpdateUserProvisioning')).toHaveLength(0);
+    expect(world.emulator.snapshot().provisionings).toHaveLength(1);
+  });
+
+  it('adopts an existing provisioning with other settings and brings them to the template', async () => {
+    await create(world, propsFor(world, { DeletionStrategy: 'Keep', Description: 'by hand' }));
+    const { body } = await create(world, propsFor(world, { DeletionStrategy: 'Delete' }));
+    expect(body.Status).toBe('SUCCESS');
+    expect(apiCalls(world.emulator, 'UpdateUserProvisioning')[0]?.params).toMatchObject({
+      NewDeletionStrategy: 'Delete',
+      NewDescription: '',
+    });
+    expect(world.emulator.snapshot().provisionings[0]).toMatchObject({
+      deletionStrategy: 'Delete',
+      description: '',
+    });
+  });
+
+  it('provisions a group principal', async () => {
+    const ids = idsOf(world.emulator);
+    const { body } = await create(
+      world,
+      propsFor(world, { PrincipalType: 'Group', PrincipalId: ids.group('engineers') }),
+    );
+    expect(body.Status).toBe('SUCCESS');
+    expect(ramUsersOf(world.emulator, ids.account('dev'))).toEqual(expect.arrayContaining(['alice', 'bob']));
+  });
+
+  it('answers FAILED naming each bad field, in the linter words, before any call', async () => {
+    const props = propsFor(world, { PrincipalType: 'Robot', DeletionStrategy: undefined, Extra: 1 });
+    await world.run(world.event({ RequestType: 'Create', ResourceType: TYPE, ResourceProperties: props }));
+    const body = world.callbacks.accepted()[0]?.body ?? {};
+    expect(body.Status).toBe('FAILED');
+    expect(body.Reason).toContain("/PrincipalType: 'Robot' is not allowed; expected one of 'User', 'Group'");
+    expect(body.Reason).toContain('missing required property DeletionStrategy');
+    expect(body.Reason).toContain('/Extra: unknown property Extra');
+    expect(body.PhysicalResourceId).toMatch(/^ros-sso:create-failed:/);
+    expect(apiCalls(world.emulator)).toHaveLength(0);
+  });
+
+  it('coerces a number that arrives for a string property', async () => {
+    const { body } = await create(world, propsFor(world, { Description: 42 }));
+    expect(body.Status).toBe('SUCCESS');
+    expect(apiCalls(world.emulator, 'CreateUserProvisioning')[0]?.params.Description).toBe('42');
+  });
+
+  it('refuses a user ID given for a Group principal', async () => {
+    await create(world, propsFor(world, { PrincipalType: 'Group' }));
+    expect(world.callbacks.accepted()[0]?.body.Reason).toMatch(/\/PrincipalId: '.*' must be a group ID/);
+  });
+});
+
+describe('Custom::CloudSSOUserProvision with throttling', () => {
+  it('retries throttled calls with backoff and then succeeds', async () => {
+    world = await startWorld({ faults: 'throttle=0.5,seed=3' });
+    const { body } = await create(world, propsFor(world));
+    expect(body.Status).toBe('SUCCESS');
+    const codes = apiCalls(world.emulator).map((r) => r.code ?? r.action);
+    expect(codes).toContain('Throttling.User');
+    expect(apiCalls(world.emulator, 'CreateUserProvisioning').filter((r) => r.status === 200)).toHaveLength(
+      1,
+    );
+    expect(world.logs.some((l) => JSON.parse(l).outcome === 'retry')).toBe(true);
+  });
+
+  it('does not retry a 4xx that is not throttling', async () => {
+    world = await startWorld();
+    const props = propsFor(world, { PrincipalId: 'u-doesnotexist' });
+    await create(world, props);
+    expect(world.callbacks.accepted()[0]?.body.Reason).toMatch(/EntityNotExists\.User/);
+    expect(apiCalls(world.emulator, 'CreateUserProvisioning')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { isRetryableCode, toCloudError } from '../../handlers/clients/call-api';
+import { cloudSsoEndpointFor, settingsFromEnv } from '../../handlers/config';
+import { answerMarginMs, createDeadline } from '../../handlers/deadline';
+import { parseRequest } from '../../handlers/event';
+import { createLogger, redactUrl } from '../../handlers/log';
+import { propertyIssues } from '../../handlers/properties';
+import { backoffMs, withRetries } from '../../handlers/retry';
+
+describe('retry', () => {
+  const policy = { baseMs: 100, capMs: 1000, maxAttempts: 5 };
+
+  it('uses full jitter under a doubling, capped ceiling', () => {
+    expect(backoffMs(policy, 1, () => 0.999)).toBe(99);
+    expect(backoffMs(policy, 3, () => 0.5)).toBe(200);
+    expect(backoffMs(policy, 10, () => 0.999)).toBe(999);
+  });
+
+  it('stops on a non-retryable error and when the next wait would pass the deadline', async () => {
+    let calls = 0;
+    const failing = async () => {
+      calls++;
+      throw new Error('x');
+    };
+    await expect(
+      withRetries(failing, policy, { isRetryable: () => false, timeLeft: () => 1e6 }),
+    ).rejects.toThrow('x');
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(
+      withRetries(failing, policy, {
+        isRetryable: () => true,
+        timeLeft: () => 60,
+        random: () => 0.5,
+        sleep: async () => {},
+      }),
+    ).rejects.toThrow('x');
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(
+      withRetries(failing, policy, { isRetryable: () => true, timeLeft: () => 1e6, sleep: async () => {} }),
+    ).rejects.toThrow('x');
+    expect(calls).toBe(5);
+  });
+});
+
+describe('cloud errors', () => {
+  it.each([
+    ['Throttling.User', 400, true],
+    ['Throttling', 429, true],
+    ['ServiceUnavailable', 503, true],
+    ['OperationConflict.Task', 409, true],
+    ['InternalError', 500, true],
+    ['EntityNotExists.User', 404, false],
+    ['InvalidParameter.X', 400, false],
+  ] as const)('%s / HTTP %s retryable: %s', (code, status, retryable) => {
+    expect(isRetryableCode(code, status)).toBe(retryable);
+  });
+
+  it('maps an openapi-core error and a transport error', () => {
+    const sdk = Object.assign(new Error('code: 404, nope request id: R1'), {
+      code: 'EntityNotExists.UserProvisioning',
+      statusCode: 404,
+      data: { Code: 'EntityNotExists.UserProvisioning', Message: 'gone', RequestId: 'R1' },
+    });
+    const mapped = toCloudError(sdk, 'CloudSSO.DeleteUserProvisioning');
+    expect(mapped).toMatchObject({
+      code: 'EntityNotExists.UserProvisioning',
+      httpStatus: 404,
+      requestId: 'R1',
+      retryable: false,
+    });
+    expect(mapped.isNotFound).toBe(true);
+    expect(mapped.message).toBe(
+      'CloudSSO.DeleteUserProvisioning failed: EntityNotExists.UserProvisioning (HTTP 404): gone [API request ID R1]',
+    );
+    const net = toCloudError(
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      'IMS.GetOIDCProvider',
+    );
+    expect(net).toMatchObject({ code: 'NetworkError.ECONNREFUSED', httpStatus: 0, retryable: true });
+  });
+});
+
+describe('config', () => {
+  it('uses the stack region when CloudSSO runs there, else the configured one', () => {
+    const settings = settingsFromEnv({ ROS_SSO_CLOUDSSO_REGION: 'ap-southeast-1' });
+    expect(cloudSsoEndpointFor(settings, 'cn-hongkong').host).toBe('cloudsso.cn-hongkong.aliyuncs.com');
+    expect(cloudSsoEndpointFor(settings, 'cn-hangzhou').host).toBe('cloudsso.ap-southeast-1.aliyuncs.com');
+    expect(cloudSsoEndpointFor(settingsFromEnv({}), undefined).host).toBe(
+      'cloudsso.cn-shanghai.aliyuncs.com',
+    );
+    expect(settings.imsEndpoint).toEqual({ host: 'ims.aliyuncs.com', protocol: 'https' });
+  });
+
+  it('accepts endpoint overrides, http only for loopback, and reads env credentials', () => {
+    const s = settingsFromEnv({
+      ROS_SSO_CLOUDSSO_ENDPOINT: 'http://127.0.0.1:8080',
+      ROS_SSO_IMS_ENDPOINT: 'https://ims-vpc.aliyuncs.com',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'id',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secret',
+      ALIBABA_CLOUD_SECURITY_TOKEN: 'token',
+      ROS_SSO_ALLOWED_ACCOUNTS: ' 1, 2 ,',
+    });
+    expect(s.cloudSsoEndpoint).toEqual({ host: '127.0.0.1:8080', protocol: 'http' });
+    expect(s.imsEndpoint).toEqual({ host: 'ims-vpc.aliyuncs.com', protocol: 'https' });
+    expect(s.envCredentials).toEqual({
+      accessKeyId: 'id',
+      accessKeySecret: 'secret',
+      securityToken: 'token',
+    });
+    expect(s.allowedAccounts).toEqual(['1', '2']);
+    expect(() => settingsFromEnv({ ROS_SSO_IMS_ENDPOINT: 'http://ims.aliyuncs.com' })).toThrow(/https URL/);
+    expect(() => settingsFromEnv({ ROS_SSO_CLOUDSSO_REGION: 'cn-hangzhou' })).toThrow(
+      /not a CloudSSO region/,
+    );
+  });
+});
+
+describe('deadline', () => {
+  it('keeps a quarter of the budget, 200 ms to 8 s, for the answer', () => {
+    expect(answerMarginMs(1000)).toBe(250);
+    expect(answerMarginMs(60_000)).toBe(8000);
+    expect(answerMarginMs(100)).toBe(200);
+    let now = 0;
+    const d = createDeadline({ endsAt: 10_000, now: () => now });
+    now = 5000;
+    expect(d.remaining()).toBe(5000);
+    expect(d.workRemaining()).toBe(2500);
+  });
+});
+
+describe('event parsing', () => {
+  it('requires PhysicalResourceId and OldResourceProperties on Update', () => {
+    const parsed = parseRequest({
+      RequestType: 'Update',
+      RequestId: 'r',
+      ResponseURL: 'https://x',
+      StackId: 's',
+      LogicalResourceId: 'L',
+      ResourceType: 'Custom::X',
+      ResourceProperties: {},
+    });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.reason).toBe(
+        'malformed request: missing PhysicalResourceId; missing OldResourceProperties',
+      );
+  });
+});
+
+describe('properties', () => {
+  it('coerces where the schema allows and reports pointers relative to the Parameters', () => {
+    const props: Record<string, unknown> = { OIDCProviderName: 'github', ClientId: 12345 };
+    expect(
+      propertyIssues('https://ros-sso.dev/schemas/resources/Custom.RAMOIDCClientId.json', props),
+    ).toEqual([]);
+    expect(props.ClientId).toBe('12345');
+    const issues = propertyIssues('https://ros-sso.dev/schemas/resources/Custom.RAMOIDCClientId.json', {});
+    expect(issues.map((i) => [i.pointer, i.message])).toEqual([
+      ['', 'missing required property OIDCProviderName'],
+      ['', 'missing required property ClientId'],
+    ]);
+  });
+});
+
+describe('log', () => {
+  it('masks secret-named fields, URL queries and registered secret values', () => {
+    const lines: string[] = [];
+    const log = createLogger((l) => lines.push(l), { fcRequestId: 'f' });
+    log.addSecrets('super-secret-value');
+    log.log({
+      step: 's',
+      outcome: 'ok',
+      accessKeySecret: 'abc',
+      responseUrl: 'https://h/p?Signature=zz',
+      note: 'has super-secret-value inside',
+    });
+    expect(lines[0]).not.toContain('abc');
+    expect(lines[0]).not.toContain('Signature=zz');
+    expect(lines[0]).not.toContain('super-secret-value');
+    expect(redactUrl('https://h:1/a/b?q=1')).toBe('https://h:1/a/b?***');
+  });
+});
