@@ -34,8 +34,7 @@ export interface AnswerTarget {
 }
 
 export type ParseResult =
-  | { ok: true; request: RosRequest }
-  | { ok: false; reason: string; target: AnswerTarget };
+  { ok: true; request: RosRequest } | { ok: false; reason: string; target: AnswerTarget };
 
 const REQUEST_TYPES: readonly string[] = ['Create', 'Update', 'Delete'];
 const REQUIRED = ['RequestId', 'ResponseURL', 'StackId', 'LogicalResourceId', 'ResourceType'] as const;

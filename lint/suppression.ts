@@ -30,7 +30,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function parseDate(text: string): Date | undefined {
   if (!DATE.test(text)) return undefined;
   const date = new Date(`${text}T23:59:59Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  // Date rolls 2027-02-30 over to March; an impossible day is a bad date, not a later one.
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? undefined : date;
 }
 
 /** `rule-a,rule-b reason="…" expires=2027-01-31` */

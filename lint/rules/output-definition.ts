@@ -9,7 +9,7 @@ export default defineRule({
   id: 'output-definition',
   defaultSeverity: 'error',
   description:
-    'Each output is a mapping with a Value and only the keys ROS knows (Value, Description, Condition, Label, NoEcho).',
+    'Each output is a mapping with a Value and only the keys ROS knows (Value, Description, Condition, Label, NoEcho, Console.Url).',
   messages: {
     notMapping: 'output {name} must be a mapping with a Value',
     missingValue: 'output {name} has no Value',

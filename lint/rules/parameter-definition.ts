@@ -2,7 +2,7 @@ import { isMapping } from '../template/model';
 import { joinPointer } from '../template/pointer';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
-import { asNumber, PARAMETER_KEYS, PARAMETER_TYPES } from './util/parameter-facts';
+import { asNumber, PARAMETER_KEYS, PARAMETER_TYPES, STRING_TYPES } from './util/parameter-facts';
 import { compilePattern } from './util/pattern';
 
 const BOUNDS = [
@@ -26,7 +26,7 @@ export default defineRule({
     minAboveMax: '{min} ({minValue}) is greater than {max} ({maxValue}); no value can satisfy both',
     notList: 'AllowedValues must be a list',
     emptyList: 'AllowedValues is empty; no value can be chosen',
-    patternOnNonString: 'AllowedPattern applies only to String parameters, not {type}',
+    patternOnNonString: 'AllowedPattern applies only to String and CommaDelimitedList parameters, not {type}',
     badPattern: 'AllowedPattern {pattern} is not a valid regular expression; it is not checked',
   },
   check({ template, report }) {
@@ -74,7 +74,7 @@ export default defineRule({
       }
       if (param.AllowedPattern !== undefined) {
         const at = joinPointer(base, 'AllowedPattern');
-        if (typeof param.Type === 'string' && param.Type !== 'String')
+        if (typeof param.Type === 'string' && !STRING_TYPES.has(param.Type))
           report(at, 'patternOnNonString', { type: param.Type });
         else if (typeof param.AllowedPattern !== 'string' || !compilePattern(param.AllowedPattern)) {
           report(

@@ -52,8 +52,10 @@ export default defineRule({
       else if (node.Type.startsWith('Custom::') && (!CUSTOM_TYPE.test(node.Type) || node.Type.length > 68)) {
         report(joinPointer(base, 'Type'), 'badCustomType', { type: node.Type });
       }
+      // Aliyun::Serverless::Service nests its functions as extra keys; the Transform owns that shape.
+      const serverless = typeof node.Type === 'string' && node.Type.startsWith('Aliyun::Serverless::');
       for (const key of Object.keys(node)) {
-        if (!RESOURCE_KEYS.includes(key))
+        if (!serverless && !RESOURCE_KEYS.includes(key))
           report(
             joinPointer(base, key),
             'unknownKey',

@@ -100,7 +100,11 @@ export class TemplateModel {
           asIntrinsic(node) ??
           (looksLikeFunction(node) ? { fn: Object.keys(node)[0], args: Object.values(node)[0] } : undefined);
         if (fn) found.push({ ...fn, pointer });
-        for (const key of Object.keys(node)) visit((node as Mapping)[key], joinPointer(pointer, key));
+        for (const key of Object.keys(node)) {
+          // A nested stack's inline TemplateBody is its own template: its functions are not the parent's.
+          if (key === 'TemplateBody' && /^\/Resources\/[^/]+\/Properties$/.test(pointer)) continue;
+          visit((node as Mapping)[key], joinPointer(pointer, key));
+        }
       };
       for (const key of Object.keys(this.value)) {
         if (key !== 'Mappings') visit(this.value[key], joinPointer('', key));

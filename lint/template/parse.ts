@@ -42,8 +42,8 @@ function firstNodeOffset(events: readonly Event[], afterDocument: number): numbe
   for (const ev of events) {
     if (ev.type === EVENT_ID.DOCUMENT) docs++;
     else if (docs >= afterDocument && ev.type !== EVENT_ID.POP) {
-      if (ev.type === EVENT_ID.SCALAR) return ev.valueStart;
-      if (ev.type === EVENT_ID.ALIAS) return ev.anchorStart;
+      if (ev.type === EVENT_ID.SCALAR) return Math.max(0, ev.valueStart);
+      if (ev.type === EVENT_ID.ALIAS) return Math.max(0, ev.anchorStart - 1);
       return ev.start;
     }
   }
@@ -60,8 +60,8 @@ function kindOf(value: unknown): string {
 export function parseTemplate(file: string, input: string): ParseOutcome {
   if (input.length > PARSE_LIMITS.maxBytes)
     return failure(`file is larger than ${PARSE_LIMITS.maxBytes} bytes`);
-  // A BOM becomes a space so that offsets still match the text.
-  const text = input.charCodeAt(0) === 0xfeff ? ` ${input.slice(1)}` : input;
+  // js-yaml skips a leading BOM itself and keeps offsets relative to the text as given.
+  const text = input;
   if (text.trim() === '') return failure('the template is empty');
 
   let events: Event[];
@@ -84,7 +84,7 @@ export function parseTemplate(file: string, input: string): ParseOutcome {
     const alias = events.find((ev) => ev.type === EVENT_ID.ALIAS);
     return failure(
       `aliases expand to more than ${PARSE_LIMITS.maxExpandedNodes} nodes or refer to themselves (alias bomb)`,
-      alias && alias.type === EVENT_ID.ALIAS ? alias.anchorStart : 0,
+      alias && alias.type === EVENT_ID.ALIAS ? alias.anchorStart - 1 : 0,
     );
   }
   let documents: unknown[];

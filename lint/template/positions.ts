@@ -1,4 +1,13 @@
-import { EVENT_ID, type Event, getScalarValue } from 'js-yaml';
+import {
+  type AliasEvent,
+  EVENT_ID,
+  type Event,
+  getScalarValue,
+  type MappingEvent,
+  SCALAR_STYLE,
+  type ScalarEvent,
+  type SequenceEvent,
+} from 'js-yaml';
 import type { SourceRange } from '../finding';
 import { functionForTag } from './intrinsics';
 import { escapeToken } from './pointer';
@@ -20,11 +29,24 @@ interface Frame {
   end: number;
 }
 
+// js-yaml's anchor offsets name the anchor without its `&`/`*`; quoted scalars' offsets exclude
+// the quotes; an empty scalar has offsets of -1.
+const QUOTED = new Set<number>([SCALAR_STYLE.SINGLE_QUOTED, SCALAR_STYLE.DOUBLE_QUOTED]);
+
 function nodeStart(ev: { anchorStart: number; tagStart: number }, fallback: number): number {
   let start = fallback;
   if (ev.tagStart >= 0 && ev.tagStart < start) start = ev.tagStart;
-  if (ev.anchorStart >= 0 && ev.anchorStart < start) start = ev.anchorStart;
+  if (ev.anchorStart > 0 && ev.anchorStart - 1 < start) start = ev.anchorStart - 1;
   return start;
+}
+
+/** The source range of a scalar or alias event; `near` stands in for an empty scalar. */
+function nodeRange(ev: ScalarEvent | AliasEvent | MappingEvent | SequenceEvent, near: number) {
+  if (ev.type === EVENT_ID.ALIAS) return { raw: ev.anchorStart - 1, end: ev.anchorEnd, empty: false };
+  if (ev.type !== EVENT_ID.SCALAR) return { raw: ev.start, end: ev.start + 1, empty: false };
+  if (ev.valueStart < 0) return { raw: near, end: near, empty: true };
+  const quoted = QUOTED.has(ev.style);
+  return { raw: ev.valueStart - (quoted ? 1 : 0), end: ev.valueEnd + (quoted ? 1 : 0), empty: false };
 }
 
 /**
@@ -63,9 +85,8 @@ export function buildPositionIndex(events: readonly Event[], source: string): Ma
     const parent = stack[stack.length - 1];
     const isScalar = ev.type === EVENT_ID.SCALAR;
     const isAlias = ev.type === EVENT_ID.ALIAS;
-    const rawStart = isScalar ? ev.valueStart : isAlias ? ev.anchorStart : ev.start;
-    const start = isAlias ? rawStart : nodeStart(ev, rawStart);
-    const end = isScalar ? ev.valueEnd : isAlias ? ev.anchorEnd : rawStart + 1;
+    const { raw: rawStart, end, empty } = nodeRange(ev, parent?.keyRange?.end ?? parent?.end ?? 0);
+    const start = isAlias || empty ? rawStart : nodeStart(ev, rawStart);
 
     if (parent?.kind === 'map' && parent.expectKey) {
       parent.expectKey = false;
@@ -144,11 +165,11 @@ export function expandedNodeCount(events: readonly Event[], source: string, limi
       }
       add(frame.count);
     } else if (ev.type === EVENT_ID.ALIAS) {
-      const name = source.slice(ev.anchorStart + 1, ev.anchorEnd);
+      const name = source.slice(ev.anchorStart, ev.anchorEnd);
       if (open.has(name)) return Number.POSITIVE_INFINITY;
       add(sizes.get(name) ?? 1);
     } else {
-      const anchor = ev.anchorStart >= 0 ? source.slice(ev.anchorStart + 1, ev.anchorEnd) : undefined;
+      const anchor = ev.anchorStart >= 0 ? source.slice(ev.anchorStart, ev.anchorEnd) : undefined;
       if (ev.type === EVENT_ID.SCALAR) {
         if (anchor !== undefined) sizes.set(anchor, 1);
         add(1);

@@ -21,8 +21,7 @@ export interface SignedRequest {
 }
 
 export type SignatureResult =
-  | { ok: true; credential: EmulatorCredential }
-  | { ok: false; error: ApiError; accessKeyId?: string };
+  { ok: true; credential: EmulatorCredential } | { ok: false; error: ApiError; accessKeyId?: string };
 
 const ALGORITHM = 'ACS3-HMAC-SHA256';
 const AUTHORIZATION =

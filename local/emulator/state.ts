@@ -192,33 +192,29 @@ export function createState(seed: SeedDocument): EmulatorState {
     });
   }
   const directories = seed.directories.map((d): Directory => {
-    const users = d.users.map(
-      (u): DirectoryUser => ({
-        userId: newId('u'),
-        userName: u.name,
-        displayName: u.displayName,
-        firstName: '',
-        lastName: '',
-        email: u.email,
-        description: '',
-        status: 'Enabled',
-        createTime: now,
-        updateTime: now,
-      }),
-    );
-    const groups = d.groups.map(
-      (g): DirectoryGroup => ({
-        groupId: newId('g'),
-        groupName: g.name,
-        description: g.description,
-        createTime: now,
-        updateTime: now,
-        members: g.members.map((name) => ({
-          userId: users.find((u) => u.userName === name)?.userId ?? '',
-          joinTime: now,
-        })),
-      }),
-    );
+    const users = d.users.map((u): DirectoryUser => ({
+      userId: newId('u'),
+      userName: u.name,
+      displayName: u.displayName,
+      firstName: '',
+      lastName: '',
+      email: u.email,
+      description: '',
+      status: 'Enabled',
+      createTime: now,
+      updateTime: now,
+    }));
+    const groups = d.groups.map((g): DirectoryGroup => ({
+      groupId: newId('g'),
+      groupName: g.name,
+      description: g.description,
+      createTime: now,
+      updateTime: now,
+      members: g.members.map((name) => ({
+        userId: users.find((u) => u.userName === name)?.userId ?? '',
+        joinTime: now,
+      })),
+    }));
     return {
       directoryId: d.id ?? newId('d'),
       directoryName: d.name,

@@ -9,10 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 interface FcModule {
-  createHandler(env: Record<string, string>, options: { sink: (line: string) => void }): (
-    event: unknown,
-    context: Record<string, unknown>,
-  ) => Promise<{ Status: string; delivered: boolean }>;
+  createHandler(
+    env: Record<string, string>,
+    options: { sink: (line: string) => void },
+  ): (event: unknown, context: Record<string, unknown>) => Promise<{ Status: string; delivered: boolean }>;
 }
 
 const root = process.cwd();
@@ -23,7 +23,9 @@ const eventCount = Number(process.argv[3] ?? 200);
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function spawnMs(code: string): number {
@@ -83,7 +85,11 @@ async function perEventMs(): Promise<{ deleteMs: number; updateMs: number }> {
     { ROS_SSO_ALLOW_LOOPBACK_CALLBACK: '1', ROS_SSO_CLOUDSSO_ENDPOINT: 'http://127.0.0.1:9' },
     { sink: () => {} },
   );
-  const context = { requestId: 'bench', function: { timeout: 60 }, credentials: { accessKeyId: 'a', accessKeySecret: 'b' } };
+  const context = {
+    requestId: 'bench',
+    function: { timeout: 60 },
+    credentials: { accessKeyId: 'a', accessKeySecret: 'b' },
+  };
   const base = {
     ResponseURL: `http://127.0.0.1:${port}/cb?Signature=x`,
     StackId: 'stack',
@@ -100,7 +106,12 @@ async function perEventMs(): Promise<{ deleteMs: number; updateMs: number }> {
     DeletionStrategy: 'Delete',
   };
   const events = {
-    deleteMs: () => ({ ...base, RequestType: 'Delete', PhysicalResourceId: 'ros-sso:create-failed:x', ResourceProperties: props }),
+    deleteMs: () => ({
+      ...base,
+      RequestType: 'Delete',
+      PhysicalResourceId: 'ros-sso:create-failed:x',
+      ResourceProperties: props,
+    }),
     updateMs: () => ({
       ...base,
       RequestType: 'Update',
@@ -117,7 +128,8 @@ async function perEventMs(): Promise<{ deleteMs: number; updateMs: number }> {
       const started = process.hrtime.bigint();
       const result = await handler(event, context);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (result.Status !== 'SUCCESS' || !result.delivered) throw new Error(`${name}: ${JSON.stringify(result)}`);
+      if (result.Status !== 'SUCCESS' || !result.delivered)
+        throw new Error(`${name}: ${JSON.stringify(result)}`);
       if (i >= 20) times.push(ms); // the first 20 warm up the JIT and the socket pool
     }
     out[name] = median(times);
@@ -130,23 +142,34 @@ async function main(): Promise<void> {
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run node scripts/build.js first`);
   const size = statSync(bundle).size;
   const empty = median(Array.from({ length: coldRuns }, () => spawnMs('0')));
-  const cold = median(
-    Array.from({ length: coldRuns }, () => spawnMs("require('./dist/handlers/index.js')")),
-  );
+  const cold = median(Array.from({ length: coldRuns }, () => spawnMs("require('./dist/handlers/index.js')")));
   const firsts = Array.from({ length: Math.min(coldRuns, 9) }, firstCallMs);
   const perEvent = await perEventMs();
   const rows: Array<[string, string, string]> = [
     ['bundle size (dist/handlers/index.js)', `${(size / 1024).toFixed(1)} KB (${size} B)`, '≤ 1024 KB'],
-    [`cold require, median of ${coldRuns}`, `${cold.toFixed(1)} ms (node -e 0: ${empty.toFixed(1)} ms, +${(cold - empty).toFixed(1)} ms)`, '≤ 150 ms'],
+    [
+      `cold require, median of ${coldRuns}`,
+      `${cold.toFixed(1)} ms (node -e 0: ${empty.toFixed(1)} ms, +${(cold - empty).toFixed(1)} ms)`,
+      '≤ 150 ms',
+    ],
     [
       'in-process: require / first API event (loads the SDK)',
       `${median(firsts.map((f) => f.require)).toFixed(1)} ms / ${median(firsts.map((f) => f.firstEvent)).toFixed(1)} ms`,
       '(information)',
     ],
-    [`per event: Delete of a failed-create marker, median of ${eventCount}`, `${perEvent.deleteMs.toFixed(2)} ms`, '≤ 5 ms'],
-    [`per event: Update with no change, median of ${eventCount}`, `${perEvent.updateMs.toFixed(2)} ms`, '≤ 5 ms'],
+    [
+      `per event: Delete of a failed-create marker, median of ${eventCount}`,
+      `${perEvent.deleteMs.toFixed(2)} ms`,
+      '≤ 5 ms',
+    ],
+    [
+      `per event: Update with no change, median of ${eventCount}`,
+      `${perEvent.updateMs.toFixed(2)} ms`,
+      '≤ 5 ms',
+    ],
   ];
-  for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(62)} ${value.padEnd(48)} target ${target}\n`);
+  for (const [what, value, target] of rows)
+    process.stdout.write(`${what.padEnd(62)} ${value.padEnd(48)} target ${target}\n`);
 }
 
 main().catch((err: unknown) => {

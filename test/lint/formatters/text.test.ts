@@ -42,7 +42,6 @@ describe('text formatter', () => {
   });
 
   it('prints no colour codes', () => {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes on purpose
     expect(formatText(findings, summary, rules)).not.toMatch(/\u001b\[/);
   });
 });

@@ -1,0 +1,130 @@
+import rule from '../../../lint/rules/function-arguments';
+import { testRule } from '../rule-tester';
+
+/** One output whose Value is `value`, in a template with a condition and a list parameter. */
+const output = (value: string) => `
+  ROSTemplateFormatVersion: '2015-09-01'
+  Parameters: {Names: {Type: CommaDelimitedList, Default: 'a,b'}}
+  Conditions: {IsProd: !Equals [a, b]}
+  Outputs:
+    Out:
+      Value: ${value}
+`;
+
+testRule(rule, {
+  valid: [
+    { name: 'Ref to a name in the short form', yaml: output('!Ref Names') },
+    { name: 'Fn::Join with a delimiter and a literal list', yaml: output("!Join [',', [a, b]]") },
+    { name: 'Fn::Join whose list comes from a function', yaml: output("!Join [',', !Ref Names]") },
+    { name: 'Fn::Join whose whole argument comes from a function', yaml: output('{Fn::Join: !Ref Names}') },
+    { name: 'Fn::If with a condition and both branches', yaml: output('!If [IsProd, a, b]') },
+    {
+      name: 'Fn::If whose else branch is ALIYUN::NoValue',
+      yaml: output('!If [IsProd, a, !Ref ALIYUN::NoValue]'),
+    },
+    { name: 'Fn::GetAtt short form with a dotted attribute', yaml: output('!GetAtt Stack.Outputs.Name') },
+    {
+      name: 'Fn::GetAtt long form with two items',
+      yaml: output('{Fn::GetAtt: [Provision, UserProvisionId]}'),
+    },
+    { name: 'Fn::Sub with a string', yaml: output(`!Sub "\${ALIYUN::Region}-x"`) },
+    { name: 'Fn::Sub with a string and a variable map', yaml: output(`!Sub [a-\${X}, {X: b}]`) },
+    {
+      name: 'Fn::Select with an index and a list from Fn::Split',
+      yaml: output("!Select [0, !Split [',', 'a,b']]"),
+    },
+    { name: 'Fn::Not with a mapping, as in the ROS docs', yaml: output('{Fn::Not: {Fn::Equals: [a, b]}}') },
+    { name: 'Fn::And with ten conditions', yaml: output('!And [a, b, c, d, e, f, g, h, i, j]') },
+    {
+      name: 'Fn::GetStackOutput with an optional region',
+      yaml: output('!GetStackOutput [s-1, Out, cn-hangzhou]'),
+    },
+    { name: 'functions of free shape take anything', yaml: output('!Base64Encode {a: [1, 2]}') },
+    {
+      name: 'a JSON template with well-formed functions',
+      file: 't.json',
+      yaml: `
+        {
+          "ROSTemplateFormatVersion": "2015-09-01",
+          "Outputs": {"Out": {"Value": {"Fn::Join": ["-", [{"Ref": "ALIYUN::Region"}, "x"]]}}}
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Ref given a list',
+      yaml: output('{Ref: [Names]}'),
+      findings: [{ messageId: 'notString', path: '/Outputs/Out/Value/Ref', line: 6, column: 18 }],
+    },
+    {
+      name: 'Ref short form given a list, reported at the tag',
+      yaml: output('!Ref [Names]'),
+      findings: [{ messageId: 'notString', path: '/Outputs/Out/Value/Ref', line: 6, column: 12 }],
+    },
+    {
+      name: 'Fn::Join given a string',
+      yaml: output('{Fn::Join: abc}'),
+      findings: [{ messageId: 'notList', path: '/Outputs/Out/Value/Fn::Join', line: 6, column: 23 }],
+    },
+    {
+      name: 'Fn::Join given one item',
+      yaml: output("!Join [',']"),
+      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::Join', line: 6, column: 12 }],
+    },
+    {
+      name: 'Fn::Join whose second item is not a list',
+      yaml: output("!Join [',', abc]"),
+      findings: [{ messageId: 'joinList', path: '/Outputs/Out/Value/Fn::Join/1', line: 6, column: 24 }],
+    },
+    {
+      name: 'Fn::If with two items',
+      yaml: output('!If [IsProd, a]'),
+      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::If', line: 6, column: 12 }],
+    },
+    {
+      name: 'Fn::GetAtt short form without an attribute',
+      yaml: output('!GetAtt Provision'),
+      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::GetAtt', line: 6, column: 12 }],
+    },
+    {
+      name: 'Fn::Sub given a mapping',
+      yaml: output('!Sub {a: b}'),
+      findings: [{ messageId: 'notStringOrList', path: '/Outputs/Out/Value/Fn::Sub', line: 6, column: 12 }],
+    },
+    {
+      name: 'Fn::Sub given three items',
+      yaml: output('!Sub [a, {}, c]'),
+      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::Sub', line: 6, column: 12 }],
+    },
+    {
+      name: 'Fn::And with a single condition',
+      yaml: output('!And [a]'),
+      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::And', line: 6, column: 12 }],
+    },
+    {
+      name: 'Fn::Not given a string',
+      yaml: output('!Not a'),
+      findings: [{ messageId: 'notList', path: '/Outputs/Out/Value/Fn::Not', line: 6, column: 12 }],
+    },
+    {
+      name: 'Fn::FindInMap with two keys missing and a bad function nested in an Fn::If branch',
+      yaml: output('!If [IsProd, !FindInMap [Map], !Select [0]]'),
+      findings: [
+        { messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::If/1/Fn::FindInMap', line: 6, column: 25 },
+        { messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::If/2/Fn::Select', line: 6, column: 43 },
+      ],
+    },
+    {
+      name: 'Fn::Join with one item in a JSON template, reported at the list',
+      file: 't.json',
+      yaml: `
+        {
+          "ROSTemplateFormatVersion": "2015-09-01",
+          "Outputs": {"Out": {"Value": {"Fn::Join": [["a", "b"]]}}}
+        }
+      `,
+      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::Join', line: 3, column: 45 }],
+    },
+  ],
+});

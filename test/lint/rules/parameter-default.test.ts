@@ -1,0 +1,153 @@
+import rule from '../../../lint/rules/parameter-default';
+import { testRule } from '../rule-tester';
+
+/** A template whose only parameter is `P`, written as a flow mapping. */
+const param = (definition: string) => `
+  ROSTemplateFormatVersion: '2015-09-01'
+  Parameters:
+    P: ${definition}
+`;
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'a Default among the AllowedValues',
+      yaml: param('{Type: String, AllowedValues: [Keep, Delete], Default: Keep}'),
+    },
+    {
+      name: 'a Default that matches the AllowedPattern',
+      yaml: param('{Type: String, AllowedPattern: "d-[a-z0-9]+", Default: d-abc}'),
+    },
+    {
+      name: 'a Python-style {,n} AllowedPattern',
+      yaml: param('{Type: String, AllowedPattern: "g-[a-z]{,4}", Default: g-ab}'),
+    },
+    {
+      name: 'a Default within the length bounds written as strings',
+      yaml: param('{Type: String, MinLength: "2", MaxLength: "4", Default: abc}'),
+    },
+    {
+      name: 'a Number Default within the value bounds',
+      yaml: param('{Type: Number, MinValue: 1, MaxValue: 168, Default: 24}'),
+    },
+    {
+      name: 'a Number Default written as a string',
+      yaml: param('{Type: Number, MinValue: "1", Default: "60"}'),
+    },
+    {
+      name: 'a numeric Default among string AllowedValues',
+      yaml: param("{Type: Number, AllowedValues: ['30', '60'], Default: 60}"),
+    },
+    { name: 'a Boolean Default in any case', yaml: param('{Type: Boolean, Default: "True"}') },
+    {
+      name: 'a CommaDelimitedList Default whose items are all allowed',
+      yaml: param("{Type: CommaDelimitedList, AllowedValues: [a, b, c], Default: 'a,c'}"),
+    },
+    {
+      name: 'a CommaDelimitedList Default that is itself one allowed value',
+      yaml: param("{Type: CommaDelimitedList, AllowedValues: ['a,b', c], Default: 'a,b'}"),
+    },
+    {
+      name: 'a Json Default is not checked',
+      yaml: param('{Type: Json, AllowedValues: [x], Default: {a: 1}}'),
+    },
+    { name: 'a null Default is skipped', yaml: param('{Type: String, AllowedValues: [a], Default: null}') },
+    {
+      name: 'an AllowedPattern JavaScript cannot compile is not applied',
+      yaml: param('{Type: String, AllowedPattern: "(?P<x>a)", Default: b}'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Default outside the AllowedValues, reported at the Default',
+      yaml: param('{Type: String, AllowedValues: [Keep, Delete], Default: Remove}'),
+      findings: [{ messageId: 'notAllowed', path: '/Parameters/P/Default', line: 3, column: 61 }],
+    },
+    {
+      name: 'a Default that does not match the AllowedPattern',
+      yaml: param('{Type: String, AllowedPattern: "g-[a-z]+", Default: u-abc}'),
+      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 58 }],
+    },
+    {
+      name: 'a Default longer than MaxLength',
+      yaml: param('{Type: String, MaxLength: 3, Default: abcd}'),
+      findings: [{ messageId: 'length', path: '/Parameters/P/Default', line: 3, column: 44 }],
+    },
+    {
+      name: 'a Number Default above MaxValue written as a string',
+      yaml: param('{Type: Number, MaxValue: "168", Default: 200}'),
+      findings: [{ messageId: 'range', path: '/Parameters/P/Default', line: 3, column: 47 }],
+    },
+    {
+      name: 'a Number Default that is not a number',
+      yaml: param('{Type: Number, Default: sixty}'),
+      findings: [{ messageId: 'type', path: '/Parameters/P/Default', line: 3, column: 30 }],
+    },
+    {
+      name: 'a Boolean Default that is not true or false',
+      yaml: param('{Type: Boolean, Default: yes}'),
+      findings: [{ messageId: 'type', path: '/Parameters/P/Default', line: 3, column: 31 }],
+    },
+    {
+      name: 'a CommaDelimitedList Default with an item outside the AllowedValues, reported once',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Names:
+            Type: CommaDelimitedList
+            AllowedValues: [a, b]
+            Default: a,x,y
+      `,
+      findings: [{ messageId: 'notAllowed', path: '/Parameters/Names/Default', line: 6, column: 14 }],
+    },
+    {
+      name: 'AllowedValues entries that break the pattern and the length, each reported at the entry',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Principal:
+            Type: String
+            AllowedPattern: "[gu]-[a-z0-9]+"
+            MaxLength: 5
+            AllowedValues:
+              - g-abc
+              - x-abc
+              - u-abcdef
+      `,
+      findings: [
+        { messageId: 'pattern', path: '/Parameters/Principal/AllowedValues/1', line: 9, column: 9 },
+        { messageId: 'length', path: '/Parameters/Principal/AllowedValues/2', line: 10, column: 9 },
+      ],
+    },
+    {
+      name: 'Number AllowedValues with a word and one out of range',
+      yaml: param('{Type: Number, MinValue: 1, AllowedValues: [1, one, 0]}'),
+      findings: [
+        { messageId: 'type', path: '/Parameters/P/AllowedValues/1', line: 3, column: 53 },
+        { messageId: 'range', path: '/Parameters/P/AllowedValues/2', line: 3, column: 58 },
+      ],
+    },
+    {
+      name: 'a Default that breaks several constraints at once',
+      yaml: param(
+        '{Type: String, AllowedValues: [abc], AllowedPattern: "[a-z]+", MinLength: 3, Default: A1}',
+      ),
+      findings: [
+        { messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 92 },
+        { messageId: 'length', path: '/Parameters/P/Default', line: 3, column: 92 },
+        { messageId: 'notAllowed', path: '/Parameters/P/Default', line: 3, column: 92 },
+      ],
+    },
+    {
+      name: 'a Default above MaxValue in a JSON template',
+      file: 't.json',
+      yaml: `
+        {
+          "ROSTemplateFormatVersion": "2015-09-01",
+          "Parameters": {"Timeout": {"Type": "Number", "MaxValue": 43200, "Default": 50000}}
+        }
+      `,
+      findings: [{ messageId: 'range', path: '/Parameters/Timeout/Default', line: 3, column: 78 }],
+    },
+  ],
+});

@@ -1,0 +1,188 @@
+import rule from '../../../lint/rules/parameter-definition';
+import { testRule } from '../rule-tester';
+
+/** A template whose only parameter is `P`, written as a flow mapping. */
+const param = (definition: string) => `
+  ROSTemplateFormatVersion: '2015-09-01'
+  Parameters:
+    P: ${definition}
+`;
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'every parameter type and key ROS knows',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          DirectoryId:
+            Type: String
+            Description: {en: The directory, zh-cn: 目录}
+            Label: Directory
+            AllowedPattern: 'd-[a-z0-9]+'
+            ConstraintDescription: starts with d-
+            MinLength: 3
+            MaxLength: 64
+            Default: d-abc
+            AssociationProperty: AutoCompleteInput
+            AssociationPropertyMetadata: {Prefix: d-}
+            Placeholder: {en: d-…}
+            Required: true
+          Password: {Type: String, NoEcho: true, Confirm: true, TextArea: false}
+          Timeout: {Type: Number, MinValue: 1, MaxValue: 43200, Default: 60}
+          Names: {Type: CommaDelimitedList, AllowedValues: [a, b]}
+          Settings: {Type: Json, Default: {a: 1}}
+          Enabled: {Type: Boolean, Default: true}
+          Value: {Type: 'ALIYUN::OOS::Parameter::Value'}
+          Secret: {Type: 'ALIYUN::OOS::SecretParameter::Value'}
+      `,
+    },
+    {
+      name: 'bounds written as strings, as in the ROS docs',
+      yaml: param('{Type: String, MinLength: "6", MaxLength: "12", NoEcho: "True"}'),
+    },
+    { name: 'equal lower and upper bounds', yaml: param('{Type: Number, MinValue: 5, MaxValue: 5}') },
+    { name: 'a negative MinValue', yaml: param('{Type: Number, MinValue: -10, MaxValue: 10}') },
+    {
+      name: 'an AllowedPattern on a CommaDelimitedList parameter',
+      yaml: param('{Type: CommaDelimitedList, AllowedPattern: "[a-z,]+"}'),
+    },
+    { name: 'a Python-style {,n} pattern', yaml: param('{Type: String, AllowedPattern: "[a-z]{,8}"}') },
+    { name: 'a template without Parameters', yaml: "ROSTemplateFormatVersion: '2015-09-01'\n" },
+  ],
+  invalid: [
+    {
+      name: 'a parameter given as a bare type name',
+      yaml: param('String'),
+      findings: [{ messageId: 'notMapping', path: '/Parameters/P', line: 3, column: 6 }],
+    },
+    {
+      name: 'names with a dash and an underscore, reported at the names',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Directory-Id: {Type: String}
+          Directory_Id: {Type: String}
+      `,
+      findings: [
+        { messageId: 'badName', path: '/Parameters/Directory-Id', line: 3, column: 3 },
+        { messageId: 'badName', path: '/Parameters/Directory_Id', line: 4, column: 3 },
+      ],
+    },
+    {
+      name: 'a parameter without a Type, reported at its name',
+      yaml: param('{Default: a}'),
+      findings: [{ messageId: 'missingType', path: '/Parameters/P', line: 3, column: 3 }],
+    },
+    {
+      name: 'a lowercase type and a CloudFormation type',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          A: {Type: string}
+          B: {Type: List<String>}
+          C: {Type: 1}
+      `,
+      findings: [
+        { messageId: 'badType', path: '/Parameters/A/Type', line: 3, column: 13 },
+        { messageId: 'badType', path: '/Parameters/B/Type', line: 4, column: 13 },
+        { messageId: 'badType', path: '/Parameters/C/Type', line: 5, column: 13 },
+      ],
+    },
+    {
+      name: 'a misspelt key and a CloudFormation-only key, reported at the keys',
+      yaml: param('{Type: String, Defualt: a, AllowedValuesDescription: x}'),
+      findings: [
+        { messageId: 'unknownKey', path: '/Parameters/P/Defualt', line: 3, column: 21 },
+        { messageId: 'unknownKey', path: '/Parameters/P/AllowedValuesDescription', line: 3, column: 33 },
+      ],
+    },
+    {
+      name: 'bounds that are not numbers',
+      yaml: param('{Type: String, MinLength: three, MaxValue: [1]}'),
+      findings: [
+        { messageId: 'notNumber', path: '/Parameters/P/MinLength', line: 3, column: 32 },
+        { messageId: 'notNumber', path: '/Parameters/P/MaxValue', line: 3, column: 49 },
+      ],
+    },
+    {
+      name: 'a negative length',
+      yaml: param('{Type: String, MinLength: -1}'),
+      findings: [{ messageId: 'negative', path: '/Parameters/P/MinLength', line: 3, column: 32 }],
+    },
+    {
+      name: 'a minimum above the maximum, reported at the minimum',
+      yaml: param('{Type: Number, MinLength: 8, MaxLength: "4", MinValue: 10, MaxValue: 1}'),
+      findings: [
+        { messageId: 'minAboveMax', path: '/Parameters/P/MinLength', line: 3, column: 32 },
+        { messageId: 'minAboveMax', path: '/Parameters/P/MinValue', line: 3, column: 61 },
+      ],
+    },
+    {
+      name: 'AllowedValues given as a string',
+      yaml: param('{Type: String, AllowedValues: Keep}'),
+      findings: [{ messageId: 'notList', path: '/Parameters/P/AllowedValues', line: 3, column: 36 }],
+    },
+    {
+      name: 'empty AllowedValues',
+      yaml: param('{Type: String, AllowedValues: []}'),
+      findings: [{ messageId: 'emptyList', path: '/Parameters/P/AllowedValues', line: 3, column: 36 }],
+    },
+    {
+      name: 'an AllowedPattern on a Number parameter',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Timeout:
+            Type: Number
+            AllowedPattern: \\d+
+      `,
+      findings: [
+        { messageId: 'patternOnNonString', path: '/Parameters/Timeout/AllowedPattern', line: 5, column: 21 },
+      ],
+    },
+    {
+      name: 'an AllowedPattern on Boolean and OOS secret parameters',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Enabled: {Type: Boolean, AllowedPattern: true|false}
+          Secret: {Type: 'ALIYUN::OOS::SecretParameter::Value', AllowedPattern: .+}
+      `,
+      findings: [
+        { messageId: 'patternOnNonString', path: '/Parameters/Enabled/AllowedPattern', line: 3, column: 44 },
+        { messageId: 'patternOnNonString', path: '/Parameters/Secret/AllowedPattern', line: 4, column: 73 },
+      ],
+    },
+    {
+      name: 'an AllowedPattern that does not compile, as a warning',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Name:
+            Type: String
+            AllowedPattern: ([a-z]+
+      `,
+      findings: [
+        {
+          messageId: 'badPattern',
+          path: '/Parameters/Name/AllowedPattern',
+          line: 5,
+          column: 21,
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'a minimum above the maximum in a JSON template',
+      file: 't.json',
+      yaml: `
+        {
+          "ROSTemplateFormatVersion": "2015-09-01",
+          "Parameters": {"Timeout": {"Type": "Number", "MinValue": 60, "MaxValue": 1}}
+        }
+      `,
+      findings: [{ messageId: 'minAboveMax', path: '/Parameters/Timeout/MinValue', line: 3, column: 60 }],
+    },
+  ],
+});

@@ -1,0 +1,117 @@
+import rule from '../../../lint/rules/property-required';
+import { testRule } from '../rule-tester';
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'every required property of ALIYUN::CloudSSO::UserProvision',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Provision:
+            Type: ALIYUN::CloudSSO::UserProvision
+            Properties:
+              DirectoryId: d-1
+              PrincipalType: Group
+              PrincipalId: g-abc
+              TargetId: '100'
+              TargetType: RD-Account
+              DuplicationStrategy: KeepBoth
+              DeletionStrategy: !If [C, Keep, Delete]
+      `,
+    },
+    {
+      name: 'ServiceToken and Timeout on Custom::Anything',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Hook:
+            Type: Custom::Anything
+            Properties: {ServiceToken: !GetAtt Function.ARN, Timeout: 60}
+      `,
+    },
+    {
+      name: 'a resource type without a schema is not checked',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Vpc:
+            Type: ALIYUN::ECS::VPC
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a missing DeletionStrategy, reported at the Properties mapping',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Provision:
+            Type: ALIYUN::CloudSSO::UserProvision
+            Properties:
+              DirectoryId: d-1
+              PrincipalType: Group
+              PrincipalId: g-abc
+              TargetId: '100'
+              TargetType: RD-Account
+              DuplicationStrategy: KeepBoth
+      `,
+      findings: [{ messageId: 'invalid', path: '/Resources/Provision/Properties', line: 6, column: 7 }],
+    },
+    {
+      name: 'a custom resource without Properties, reported at the resource once per property',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Hook:
+            Type: Custom::Anything
+      `,
+      findings: [
+        { messageId: 'invalid', path: '/Resources/Hook', line: 4, column: 5 },
+        { messageId: 'invalid', path: '/Resources/Hook', line: 4, column: 5 },
+      ],
+    },
+    {
+      name: 'a missing ClientId in the Parameters of Custom::RAMOIDCClientId',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          ClientId:
+            Type: Custom::RAMOIDCClientId
+            Properties:
+              ServiceToken: acs:fc:cn-hangzhou:123:services/ros-sso/functions/client-id
+              Timeout: 60
+              Parameters: {OIDCProviderName: github}
+      `,
+      findings: [
+        { messageId: 'invalid', path: '/Resources/ClientId/Properties/Parameters', line: 8, column: 19 },
+      ],
+    },
+    {
+      name: 'missing Parameters on Custom::CloudSSOUserProvision',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Provision:
+            Type: Custom::CloudSSOUserProvision
+            Properties:
+              ServiceToken: acs:fc:cn-hangzhou:123:services/ros-sso/functions/provision
+              Timeout: 60
+      `,
+      findings: [{ messageId: 'invalid', path: '/Resources/Provision/Properties', line: 6, column: 7 }],
+    },
+    {
+      name: 'a missing Timeout in a JSON template, reported at the Properties mapping',
+      file: 't.json',
+      yaml: `
+        {
+          "ROSTemplateFormatVersion": "2015-09-01",
+          "Resources": {
+            "Hook": {"Type": "Custom::Anything", "Properties": {"ServiceToken": "acs:fc:x"}}
+          }
+        }
+      `,
+      findings: [{ messageId: 'invalid', path: '/Resources/Hook/Properties', line: 4, column: 56 }],
+    },
+  ],
+});

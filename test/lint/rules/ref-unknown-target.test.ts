@@ -1,0 +1,111 @@
+import rule from '../../../lint/rules/ref-unknown-target';
+import { testRule } from '../rule-tester';
+
+const output = (value: string, conditions = '') => `
+  ROSTemplateFormatVersion: '2015-09-01'
+  Parameters: {DirectoryId: {Type: String}}
+  Locals: {Name: {Value: sso}}
+  ${conditions}
+  Resources:
+    Handle: {Type: ALIYUN::ROS::WaitConditionHandle}
+  Outputs:
+    Out:
+      Value: ${value}
+`;
+
+testRule(rule, {
+  valid: [
+    { name: 'a parameter', yaml: output('!Ref DirectoryId') },
+    { name: 'a resource', yaml: output('{Ref: Handle}') },
+    { name: 'a Locals entry', yaml: output('!Ref Name') },
+    {
+      name: 'each pseudo parameter',
+      yaml: output(
+        '[!Ref ALIYUN::StackName, !Ref ALIYUN::StackId, !Ref ALIYUN::Region, !Ref ALIYUN::AccountId, !Ref ALIYUN::TenantId, !Ref ALIYUN::ResourceGroupId, !Ref ALIYUN::Index]',
+      ),
+    },
+    {
+      name: 'ALIYUN::NoValue in an Fn::If branch',
+      yaml: output('!If [C, x, !Ref ALIYUN::NoValue]', 'Conditions: {C: !Equals [a, a]}'),
+    },
+    {
+      name: 'a parameter and a pseudo parameter inside Conditions',
+      yaml: output(
+        'x',
+        'Conditions: {C: !And [!Equals [!Ref DirectoryId, d-1], !Equals [!Ref ALIYUN::Region, cn-hangzhou]]}',
+      ),
+    },
+    {
+      name: 'Refs in a JSON template',
+      file: 't.json',
+      yaml: `
+        {
+          "Parameters": {"DirectoryId": {"Type": "String"}},
+          "Outputs": {"Out": {"Value": {"Fn::Join": ["", [{"Ref": "DirectoryId"}, {"Ref": "ALIYUN::Region"}]]}}}
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a misspelt parameter in the short form, reported at the tag',
+      yaml: output('!Ref DirectoryID'),
+      findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Ref', line: 9, column: 12 }],
+    },
+    {
+      name: 'an unknown name in the long form, reported at the name',
+      yaml: output('{Ref: Handel}'),
+      findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Ref', line: 9, column: 18 }],
+    },
+    {
+      name: 'a misspelt pseudo parameter',
+      yaml: output('!Ref ALIYUN::Regoin'),
+      findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Ref', line: 9, column: 12 }],
+    },
+    {
+      name: 'a Ref given a function',
+      yaml: output('{Ref: !Join [a, [b]]}'),
+      findings: [{ messageId: 'notString', path: '/Outputs/Out/Value/Ref', line: 9, column: 18 }],
+    },
+    {
+      name: 'a resource and a local inside Conditions',
+      yaml: output('x', 'Conditions: {C: !Or [!Equals [!Ref Handle, a], !Equals [!Ref Name, b]]}'),
+      findings: [
+        {
+          messageId: 'notParameterInCondition',
+          path: '/Conditions/C/Fn::Or/0/Fn::Equals/0/Ref',
+          line: 4,
+          column: 31,
+        },
+        {
+          messageId: 'notParameterInCondition',
+          path: '/Conditions/C/Fn::Or/1/Fn::Equals/0/Ref',
+          line: 4,
+          column: 57,
+        },
+      ],
+    },
+    {
+      name: 'an unknown Ref inside a resource property and in Fn::If',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Conditions: {C: !Equals [a, a]}
+        Resources:
+          Hook:
+            Type: Custom::Anything
+            Properties:
+              ServiceToken: !Ref FunctionArn
+              Timeout: !If [C, !Ref Timeout, 60]
+      `,
+      findings: [
+        { messageId: 'unknown', path: '/Resources/Hook/Properties/ServiceToken/Ref', line: 7, column: 21 },
+        {
+          messageId: 'unknown',
+          path: '/Resources/Hook/Properties/Timeout/Fn::If/1/Ref',
+          line: 8,
+          column: 24,
+        },
+      ],
+    },
+  ],
+});

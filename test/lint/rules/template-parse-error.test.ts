@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../../lint/engine';
+import type { Finding } from '../../../lint/finding';
+import { allRules } from '../../../lint/rules';
+import type { Rule } from '../../../lint/rules/rule';
+import rule from '../../../lint/rules/template-parse-error';
+import { dedent } from '../rule-tester';
+
+// The engine makes this rule's findings itself, before any rule runs, so `testRule` (which runs one
+// rule's check) does not apply: these cases run every rule and expect the parse error alone.
+
+/**
+ * The message id of a finding the engine made itself. Such findings carry no id today, so it is
+ * recovered from the rule's message templates; an ambiguous or unknown message fails the test.
+ */
+function messageIdOf(owner: Rule, finding: Finding): string {
+  const attached = (finding as Finding & { messageId?: string }).messageId;
+  if (attached) return attached;
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ids = Object.entries(owner.messages)
+    .filter(([, template]) =>
+      new RegExp(
+        `^${template
+          .split(/\{\w+\}/)
+          .map(escapeRegExp)
+          .join('[\\s\\S]*')}$`,
+      ).test(finding.message),
+    )
+    .map(([id]) => id);
+  if (ids.length !== 1) throw new Error(`cannot tell the message id of: ${finding.message}`);
+  return ids[0];
+}
+
+function lint(text: string, file = 'template.yaml') {
+  return lintText(file, text, { rules: allRules, now: new Date('2026-11-23T00:00:00Z') });
+}
+
+interface Case {
+  name: string;
+  text: string;
+  file?: string;
+}
+
+/** Six levels of ten: 10^6 nodes once the aliases are expanded. */
+const ALIAS_BOMB = [
+  'Metadata:',
+  '  l1: &lol1 [x, x, x, x, x, x, x, x, x, x]',
+  ...[2, 3, 4, 5, 6].map(
+    (n) =>
+      `  l${n}: &lol${n} [${Array(10)
+        .fill(`*lol${n - 1}`)
+        .join(', ')}]`,
+  ),
+].join('\n');
+
+const valid: Case[] = [
+  {
+    name: 'a YAML template with short forms, comments and an explicit document start',
+    text: dedent(`
+      ---
+      # provisioning
+      ROSTemplateFormatVersion: 2015-09-01
+      Resources:
+        Handle: {Type: ALIYUN::ROS::WaitConditionHandle}
+      Outputs:
+        Id: {Value: !GetAtt Handle.Id}
+    `),
+  },
+  {
+    name: 'a JSON template',
+    file: 't.json',
+    text: '{"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"H": {"Type": "ALIYUN::ROS::WaitConditionHandle"}}}',
+  },
+  {
+    name: 'a few anchors and aliases',
+    text: "ROSTemplateFormatVersion: '2015-09-01'\nParameters:\n  A: &p {Type: String}\n  B: *p\n",
+  },
+  { name: 'a byte order mark', text: "\uFEFFROSTemplateFormatVersion: '2015-09-01'\n" },
+  {
+    name: 'nesting 150 levels deep',
+    text: `ROSTemplateFormatVersion: '2015-09-01'\nOutputs: {Deep: {Value: ${'['.repeat(150)}${']'.repeat(150)}}}\n`,
+  },
+];
+
+// Alias cases assert the line only: the engine places them one column past the `*` (js-yaml's
+// anchorStart excludes the sigil), and that column is not pinned here.
+const invalid: Array<Case & { line: number; column?: number }> = [
+  { name: 'an empty file', text: '', line: 1, column: 1 },
+  { name: 'a file of blank lines', text: '\n   \n', line: 1, column: 1 },
+  { name: 'a file with only a comment', text: '# nothing yet\n', line: 1, column: 1 },
+  {
+    name: 'an unclosed flow sequence, reported where the parser gave up',
+    text: "ROSTemplateFormatVersion: '2015-09-01'\nResources: [a, b\n",
+    line: 3,
+    column: 1,
+  },
+  {
+    name: 'a tab in the indentation',
+    text: "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n\tA: 1\n",
+    line: 3,
+    column: 1,
+  },
+  {
+    name: 'a duplicate key, reported at the second one',
+    text: 'Resources:\n  A:\n    Type: ALIYUN::ROS::WaitConditionHandle\n    Type: Custom::Anything\n',
+    line: 4,
+    column: 5,
+  },
+  { name: 'a list as the document', text: '- ROSTemplateFormatVersion\n- Resources\n', line: 1, column: 1 },
+  { name: 'a string as the document', text: 'ROSTemplateFormatVersion\n', line: 1, column: 1 },
+  { name: 'null as the document', text: '~\n', line: 1, column: 1 },
+  {
+    name: 'two documents, reported at the second',
+    text: "ROSTemplateFormatVersion: '2015-09-01'\n---\nResources: {}\n",
+    line: 3,
+    column: 1,
+  },
+  {
+    name: 'the legacy !Base64 tag, reported at the tag',
+    text: 'Outputs:\n  O:\n    Value: !Base64 text\n',
+    line: 3,
+    column: 12,
+  },
+  {
+    name: 'an unknown tag on a mapping',
+    text: 'Outputs:\n  O:\n    Value: !Foo {a: 1}\n',
+    line: 3,
+    column: 12,
+  },
+  { name: 'an alias bomb, reported on the line of the first alias', text: ALIAS_BOMB, line: 3 },
+  { name: 'an alias inside its own anchor', text: 'Resources: &res\n  A: *res\n', line: 2 },
+  {
+    name: 'nesting deeper than 200 levels',
+    text: `Outputs: {Deep: {Value: ${'['.repeat(201)}${']'.repeat(201)}}}\n`,
+    line: 1,
+    column: 222,
+  },
+  {
+    name: 'a missing comma in a JSON template',
+    file: 't.json',
+    text: '{\n  "ROSTemplateFormatVersion": "2015-09-01"\n  "Resources": {}\n}\n',
+    line: 3,
+    column: 3,
+  },
+  {
+    name: 'a JSON array as the document',
+    file: 't.json',
+    text: '[{"ROSTemplateFormatVersion": "2015-09-01"}]',
+    line: 1,
+    column: 1,
+  },
+];
+
+describe(rule.id, () => {
+  for (const c of valid) {
+    it(`stays quiet: ${c.name}`, () => {
+      expect(lint(c.text, c.file).filter((f) => f.ruleId === rule.id)).toEqual([]);
+    });
+  }
+  for (const c of invalid) {
+    it(`reports: ${c.name}`, () => {
+      const findings = lint(c.text, c.file);
+      expect(
+        findings.map((f) => ({
+          ruleId: f.ruleId,
+          messageId: messageIdOf(rule, f),
+          path: f.path,
+          line: f.line,
+          ...(c.column === undefined ? {} : { column: f.column }),
+          severity: f.severity,
+        })),
+      ).toEqual([
+        {
+          ruleId: rule.id,
+          messageId: 'parse',
+          path: '',
+          line: c.line,
+          ...(c.column === undefined ? {} : { column: c.column }),
+          severity: 'error',
+        },
+      ]);
+    });
+  }
+
+  it('reports: a parse error at the severity configuration gives it', () => {
+    const findings = lintText('template.yaml', '- a\n', {
+      rules: allRules,
+      severities: { [rule.id]: 'warning' },
+    });
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([[rule.id, 'warning']]);
+  });
+});
