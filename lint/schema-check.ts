@@ -1,5 +1,6 @@
 import { schemaForType } from '../schemas/registry';
-import { type SchemaIssue, validateAgainst } from '../schemas/validate';
+import type { ErrorObject } from 'ajv';
+import { issuesFrom, validationErrors } from '../schemas/validate';
 import type { LocatedIssue } from './rules/rule';
 import { looksLikeFunction } from './template/intrinsics';
 import { isMapping, type ResourceView, type TemplateModel } from './template/model';
@@ -37,7 +38,8 @@ function setAt(root: Record<string, unknown>, pointer: string, value: unknown): 
   parent[last] = value;
 }
 
-const issueKey = (i: SchemaIssue) => `${i.pointer}\0${i.keyword}\0${i.message}`;
+// Same place, same schema rule: the same problem (the value may differ only where a candidate was put).
+const errorKey = (e: ErrorObject) => `${e.instancePath}\0${e.schemaPath}`;
 
 function displayPath(pointer: string): string {
   return splitPointer(pointer).join('.');
@@ -53,10 +55,11 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
   const place = (p: string) =>
     p === '' ? (view.properties ? propsPointer : view.pointer) : propsPointer + p;
 
-  const base = validateAgainst(schema.$id, props);
-  const seen = new Set(base.map(issueKey));
-  for (const issue of base) {
-    if (issue.keyword !== 'required' && underFunction(props, issue.pointer)) continue;
+  const baseErrors = validationErrors(schema.$id, props);
+  // Errors on function values say nothing about the deployed value; drop them before wording.
+  const literal = baseErrors.filter((e) => e.keyword === 'required' || !underFunction(props, e.instancePath));
+  const seen = new Set(literal.map(errorKey));
+  for (const issue of issuesFrom(literal)) {
     const pointer = issue.keyword === 'required' ? place(issue.pointer) : propsPointer + issue.pointer;
     out.push({ ...issue, pointer });
   }
@@ -67,8 +70,10 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
     for (const candidate of candidatesFor(valueAt(props, nodePointer), propsPointer + nodePointer, model)) {
       const trial = structuredClone(props);
       setAt(trial, nodePointer, structuredClone(candidate.value));
-      for (const issue of validateAgainst(schema.$id, trial)) {
-        if (seen.has(issueKey(issue)) || underFunction(trial, issue.pointer)) continue;
+      const fresh = validationErrors(schema.$id, trial).filter(
+        (e) => !seen.has(errorKey(e)) && !underFunction(trial, e.instancePath),
+      );
+      for (const issue of issuesFrom(fresh)) {
         const inside = issue.pointer === nodePointer || issue.pointer.startsWith(`${nodePointer}/`);
         const where = propsPointer + (inside ? nodePointer : issue.pointer);
         const located: LocatedIssue = {

@@ -117,6 +117,12 @@ export function validatorFor(schemaId: string): ValidateFunction {
   return fn;
 }
 
+/** Raw ajv errors (none when valid), for callers that filter before wording; coerces in place. */
+export function validationErrors(schemaId: string, value: unknown): ErrorObject[] {
+  const validate = validatorFor(schemaId);
+  return validate(value) ? [] : [...(validate.errors ?? [])];
+}
+
 /**
  * Validates (and, where the schema allows, coerces in place) a value. Returns the issues in the
  * shared wording; an empty list means valid.

@@ -21,6 +21,8 @@ try {
     format: 'cjs',
     logLevel: 'warning',
     absWorkingDir: resolve(__dirname, '..'),
+    // Same as scripts/build.js: js-yaml's CommonJS build is the fast one.
+    alias: { 'js-yaml': require.resolve('js-yaml') },
   });
   process.argv = [process.argv[0], out, ...args];
   require(out);

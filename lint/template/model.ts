@@ -1,6 +1,6 @@
-import { asIntrinsic, looksLikeFunction, PSEUDO_PARAMETERS } from './intrinsics';
+import { PSEUDO_PARAMETERS } from './intrinsics';
 import type { ParsedTemplate } from './parse';
-import { joinPointer } from './pointer';
+import { escapeToken, joinPointer } from './pointer';
 
 export type Mapping = Record<string, unknown>;
 
@@ -90,24 +90,42 @@ export class TemplateModel {
   intrinsics(): IntrinsicUse[] {
     if (!this.intrinsicCache) {
       const found: IntrinsicUse[] = [];
-      const visit = (node: unknown, pointer: string): void => {
+      // Tokens of the current path; a pointer string is built only where a function is found.
+      const path: string[] = [];
+      const pointerOf = () => path.map((t) => `/${escapeToken(t)}`).join('');
+      const visit = (node: unknown): void => {
         if (node === null || typeof node !== 'object') return;
         if (Array.isArray(node)) {
-          for (let i = 0; i < node.length; i++) visit(node[i], `${pointer}/${i}`);
+          for (let i = 0; i < node.length; i++) {
+            path.push(String(i));
+            visit(node[i]);
+            path.pop();
+          }
           return;
         }
-        const fn =
-          asIntrinsic(node) ??
-          (looksLikeFunction(node) ? { fn: Object.keys(node)[0], args: Object.values(node)[0] } : undefined);
-        if (fn) found.push({ ...fn, pointer });
-        for (const key of Object.keys(node)) {
+        const keys = Object.keys(node);
+        if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+          found.push({ fn: keys[0], args: (node as Mapping)[keys[0]], pointer: pointerOf() });
+        }
+        for (const key of keys) {
           // A nested stack's inline TemplateBody is its own template: its functions are not the parent's.
-          if (key === 'TemplateBody' && /^\/Resources\/[^/]+\/Properties$/.test(pointer)) continue;
-          visit((node as Mapping)[key], joinPointer(pointer, key));
+          if (
+            key === 'TemplateBody' &&
+            path.length === 3 &&
+            path[0] === 'Resources' &&
+            path[2] === 'Properties'
+          )
+            continue;
+          path.push(key);
+          visit((node as Mapping)[key]);
+          path.pop();
         }
       };
       for (const key of Object.keys(this.value)) {
-        if (key !== 'Mappings') visit(this.value[key], joinPointer('', key));
+        if (key === 'Mappings') continue;
+        path.push(key);
+        visit(this.value[key]);
+        path.pop();
       }
       this.intrinsicCache = found;
     }

@@ -32,6 +32,8 @@ interface Frame {
 // js-yaml's anchor offsets name the anchor without its `&`/`*`; quoted scalars' offsets exclude
 // the quotes; an empty scalar has offsets of -1.
 const QUOTED = new Set<number>([SCALAR_STYLE.SINGLE_QUOTED, SCALAR_STYLE.DOUBLE_QUOTED]);
+// Copied out once: a bundled import is read through a getter on every use, and these are read per event.
+const { DOCUMENT, MAPPING, SCALAR, ALIAS, POP } = EVENT_ID;
 
 function nodeStart(ev: { anchorStart: number; tagStart: number }, fallback: number): number {
   let start = fallback;
@@ -42,8 +44,8 @@ function nodeStart(ev: { anchorStart: number; tagStart: number }, fallback: numb
 
 /** The source range of a scalar or alias event; `near` stands in for an empty scalar. */
 function nodeRange(ev: ScalarEvent | AliasEvent | MappingEvent | SequenceEvent, near: number) {
-  if (ev.type === EVENT_ID.ALIAS) return { raw: ev.anchorStart - 1, end: ev.anchorEnd, empty: false };
-  if (ev.type !== EVENT_ID.SCALAR) return { raw: ev.start, end: ev.start + 1, empty: false };
+  if (ev.type === ALIAS) return { raw: ev.anchorStart - 1, end: ev.anchorEnd, empty: false };
+  if (ev.type !== SCALAR) return { raw: ev.start, end: ev.start + 1, empty: false };
   if (ev.valueStart < 0) return { raw: near, end: near, empty: true };
   const quoted = QUOTED.has(ev.style);
   return { raw: ev.valueStart - (quoted ? 1 : 0), end: ev.valueEnd + (quoted ? 1 : 0), empty: false };
@@ -67,11 +69,11 @@ export function buildPositionIndex(events: readonly Event[], source: string): Ma
   };
 
   for (const ev of events) {
-    if (ev.type === EVENT_ID.DOCUMENT) {
+    if (ev.type === DOCUMENT) {
       if (++documents > 1) break;
       continue;
     }
-    if (ev.type === EVENT_ID.POP) {
+    if (ev.type === POP) {
       const frame = stack.pop();
       if (!frame) continue;
       if (frame.pointer !== null) {
@@ -83,8 +85,8 @@ export function buildPositionIndex(events: readonly Event[], source: string): Ma
       continue;
     }
     const parent = stack[stack.length - 1];
-    const isScalar = ev.type === EVENT_ID.SCALAR;
-    const isAlias = ev.type === EVENT_ID.ALIAS;
+    const isScalar = ev.type === SCALAR;
+    const isAlias = ev.type === ALIAS;
     const { raw: rawStart, end, empty } = nodeRange(ev, parent?.keyRange?.end ?? parent?.end ?? 0);
     const start = isAlias || empty ? rawStart : nodeStart(ev, rawStart);
 
@@ -95,7 +97,7 @@ export function buildPositionIndex(events: readonly Event[], source: string): Ma
       if (end > parent.end) parent.end = end;
       if (!isScalar && !isAlias) {
         stack.push({
-          kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+          kind: ev.type === MAPPING ? 'map' : 'seq',
           pointer: null,
           index: 0,
           expectKey: true,
@@ -129,7 +131,7 @@ export function buildPositionIndex(events: readonly Event[], source: string): Ma
       continue;
     }
     stack.push({
-      kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+      kind: ev.type === MAPPING ? 'map' : 'seq',
       pointer: childPointer,
       index: 0,
       expectKey: true,
@@ -155,8 +157,8 @@ export function expandedNodeCount(events: readonly Event[], source: string, limi
     else total += n;
   };
   for (const ev of events) {
-    if (ev.type === EVENT_ID.DOCUMENT) continue;
-    if (ev.type === EVENT_ID.POP) {
+    if (ev.type === DOCUMENT) continue;
+    if (ev.type === POP) {
       const frame = stack.pop();
       if (!frame) continue;
       if (frame.anchor !== undefined) {
@@ -164,13 +166,13 @@ export function expandedNodeCount(events: readonly Event[], source: string, limi
         open.delete(frame.anchor);
       }
       add(frame.count);
-    } else if (ev.type === EVENT_ID.ALIAS) {
+    } else if (ev.type === ALIAS) {
       const name = source.slice(ev.anchorStart, ev.anchorEnd);
       if (open.has(name)) return Number.POSITIVE_INFINITY;
       add(sizes.get(name) ?? 1);
     } else {
       const anchor = ev.anchorStart >= 0 ? source.slice(ev.anchorStart, ev.anchorEnd) : undefined;
-      if (ev.type === EVENT_ID.SCALAR) {
+      if (ev.type === SCALAR) {
         if (anchor !== undefined) sizes.set(anchor, 1);
         add(1);
       } else {
