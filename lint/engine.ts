@@ -1,4 +1,4 @@
-import { type Finding, lineStartsOf, makeFinding, type Severity } from './finding';
+import { type Finding, lineStartsOf, makeFinding, type Severity, withMessageId } from './finding';
 import type { LocatedIssue, MessageData, ReportOptions, Rule, RuleContext } from './rules/rule';
 import { renderMessage } from './rules/rule';
 import suppressionRule from './rules/template-suppression';
@@ -43,9 +43,16 @@ export function lintText(file: string, text: string, options: EngineOptions): Fi
     const { offset, message } = parsed.failure;
     const severity = options.severities?.[PARSE_ERROR_RULE] ?? 'error';
     const end = Math.min(text.length, offset + 1);
-    return [
-      makeFinding(file, lineStartsOf(text), { start: offset, end }, PARSE_ERROR_RULE, severity, message, ''),
-    ];
+    const finding = makeFinding(
+      file,
+      lineStartsOf(text),
+      { start: offset, end },
+      PARSE_ERROR_RULE,
+      severity,
+      message,
+      '',
+    );
+    return [withMessageId(finding, 'parse')];
   }
   const template = parsed.template;
   const model = new TemplateModel(template);
@@ -66,10 +73,11 @@ export function lintText(file: string, text: string, options: EngineOptions): Fi
   });
   const crashed = (rule: Rule, err: unknown) =>
     pending.push({
+      messageId: 'crashed',
       pointer: '',
       blame: 'value',
       ruleId: RULE_ERROR_RULE,
-      severity: 'error',
+      severity: options.severities?.[RULE_ERROR_RULE] ?? 'error',
       message: `rule ${rule.id} failed on this template: ${err instanceof Error ? err.message : String(err)}`,
     });
 
@@ -112,9 +120,8 @@ export function lintText(file: string, text: string, options: EngineOptions): Fi
       p.message,
       p.pointer,
     );
-    // Tests assert message ids, not prose; kept off the enumerable (output) fields.
-    if (p.messageId) Object.defineProperty(finding, 'messageId', { value: p.messageId, enumerable: false });
-    return finding;
+    // Tests assert message ids, not prose.
+    return p.messageId ? withMessageId(finding, p.messageId) : finding;
   });
   return applySuppressions(findings, model, {
     now: options.now ?? new Date(),

@@ -102,3 +102,9 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
   );
 }
+
+/** Records which message a finding used; kept off the enumerable (output) fields, for tests. */
+export function withMessageId(finding: Finding, messageId: string): Finding {
+  Object.defineProperty(finding, 'messageId', { value: messageId, enumerable: false });
+  return finding;
+}

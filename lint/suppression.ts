@@ -1,4 +1,4 @@
-import { type Finding, lineStartsOf, makeFinding, type Severity } from './finding';
+import { type Finding, lineStartsOf, makeFinding, type Severity, withMessageId } from './finding';
 import type { MessageData } from './rules/rule';
 import { renderMessage } from './rules/rule';
 import suppressionRule from './rules/template-suppression';
@@ -82,14 +82,17 @@ export function applySuppressions(
     data: MessageData,
   ) =>
     problems.push(
-      makeFinding(
-        file,
-        lineStarts,
-        { start, end },
-        suppressionRule.id,
-        severity,
-        renderMessage(suppressionRule.messages[id], data),
-        pointer,
+      withMessageId(
+        makeFinding(
+          file,
+          lineStarts,
+          { start, end },
+          suppressionRule.id,
+          severity,
+          renderMessage(suppressionRule.messages[id], data),
+          pointer,
+        ),
+        id,
       ),
     );
   const problemAtPointer = (pointer: string, id: SuppressionMessage, data: MessageData) => {

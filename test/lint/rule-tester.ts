@@ -30,12 +30,19 @@ export function dedent(text: string): string {
   return lines.map((l) => l.slice(indent)).join('\n');
 }
 
+/** The message id the engine attached to a finding (every finding carries one). */
+export function messageIdOf(finding: Finding): string {
+  const id = (finding as Finding & { messageId?: string }).messageId;
+  if (!id) throw new Error(`finding without a message id: ${finding.ruleId} ${finding.message}`);
+  return id;
+}
+
 /** Runs the real engine with only `rule` on; returns its findings with their message ids. */
 export function runRule(rule: Rule, yaml: string, file = 'template.yaml') {
   const knownRuleIds = new Set(allRules.map((r) => r.id));
   return lintText(file, yaml, { rules: [rule], knownRuleIds, now: new Date('2026-11-23T00:00:00Z') })
     .filter((f) => f.ruleId === rule.id)
-    .map((f) => ({ ...f, messageId: (f as Finding & { messageId?: string }).messageId ?? '' }));
+    .map((f) => ({ ...f, messageId: messageIdOf(f) }));
 }
 
 /**

@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../lint/engine';
-import type { Finding } from '../../../lint/finding';
 import { allRules } from '../../../lint/rules';
 import propertyRequired from '../../../lint/rules/property-required';
 import { defineRule, defineSchemaRule, type Rule } from '../../../lint/rules/rule';
 import rule from '../../../lint/rules/rule-error';
 import templateFormatVersion from '../../../lint/rules/template-format-version';
-import { dedent } from '../rule-tester';
+import { dedent, messageIdOf } from '../rule-tester';
 
 // The engine makes this rule's findings when another rule throws, so each case runs the engine with
 // a throwing rule defined here next to real rules, which must still report.
-
-/**
- * The message id of a finding. The engine attaches none to the findings it makes itself, so it is
- * recovered from the owning rule's message templates; an ambiguous or unknown message fails.
- */
-function messageIdOf(finding: Finding): string {
-  const attached = (finding as Finding & { messageId?: string }).messageId;
-  if (attached) return attached;
-  const owner = allRules.find((r) => r.id === finding.ruleId);
-  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const ids = Object.entries(owner?.messages ?? {})
-    .filter(([, template]) =>
-      new RegExp(
-        `^${template
-          .split(/\{\w+\}/)
-          .map(escapeRegExp)
-          .join('[\\s\\S]*')}$`,
-      ).test(finding.message),
-    )
-    .map(([id]) => id);
-  if (ids.length !== 1) throw new Error(`cannot tell the message id of: ${finding.message}`);
-  return ids[0];
-}
 
 function lint(rules: readonly Rule[], text: string) {
   return lintText('template.yaml', dedent(text), { rules, now: new Date('2026-11-23T00:00:00Z') }).map(

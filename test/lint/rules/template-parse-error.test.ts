@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../lint/engine';
-import type { Finding } from '../../../lint/finding';
 import { allRules } from '../../../lint/rules';
-import type { Rule } from '../../../lint/rules/rule';
 import rule from '../../../lint/rules/template-parse-error';
-import { dedent } from '../rule-tester';
+import { dedent, messageIdOf } from '../rule-tester';
 
 // The engine makes this rule's findings itself, before any rule runs, so `testRule` (which runs one
 // rule's check) does not apply: these cases run every rule and expect the parse error alone.
-
-/**
- * The message id of a finding the engine made itself. Such findings carry no id today, so it is
- * recovered from the rule's message templates; an ambiguous or unknown message fails the test.
- */
-function messageIdOf(owner: Rule, finding: Finding): string {
-  const attached = (finding as Finding & { messageId?: string }).messageId;
-  if (attached) return attached;
-  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const ids = Object.entries(owner.messages)
-    .filter(([, template]) =>
-      new RegExp(
-        `^${template
-          .split(/\{\w+\}/)
-          .map(escapeRegExp)
-          .join('[\\s\\S]*')}$`,
-      ).test(finding.message),
-    )
-    .map(([id]) => id);
-  if (ids.length !== 1) throw new Error(`cannot tell the message id of: ${finding.message}`);
-  return ids[0];
-}
 
 function lint(text: string, file = 'template.yaml') {
   return lintText(file, text, { rules: allRules, now: new Date('2026-11-23T00:00:00Z') });
@@ -163,7 +139,7 @@ describe(rule.id, () => {
       expect(
         findings.map((f) => ({
           ruleId: f.ruleId,
-          messageId: messageIdOf(rule, f),
+          messageId: messageIdOf(f),
           path: f.path,
           line: f.line,
           ...(c.column === undefined ? {} : { column: f.column }),

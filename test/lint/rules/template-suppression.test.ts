@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../lint/engine';
-import type { Finding } from '../../../lint/finding';
 import { allRules } from '../../../lint/rules';
 import resourceDependsOn from '../../../lint/rules/resource-depends-on';
 import type { Rule } from '../../../lint/rules/rule';
 import templateFormatVersion from '../../../lint/rules/template-format-version';
 import rule from '../../../lint/rules/template-suppression';
-import { dedent } from '../rule-tester';
+import { dedent, messageIdOf } from '../rule-tester';
 
 // Suppressions act on other rules' findings, so these cases run the engine with this rule and two
 // real rules whose findings the suppressions target. "Now" is fixed at 2026-11-23, as in testRule.
-
-/**
- * The message id of a finding. lint/suppression.ts attaches none to the findings it makes, so it is
- * recovered from the owning rule's message templates; an ambiguous or unknown message fails.
- */
-function messageIdOf(finding: Finding): string {
-  const attached = (finding as Finding & { messageId?: string }).messageId;
-  if (attached) return attached;
-  const owner = allRules.find((r) => r.id === finding.ruleId);
-  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const ids = Object.entries(owner?.messages ?? {})
-    .filter(([, template]) =>
-      new RegExp(
-        `^${template
-          .split(/\{\w+\}/)
-          .map(escapeRegExp)
-          .join('[\\s\\S]*')}$`,
-      ).test(finding.message),
-    )
-    .map(([id]) => id);
-  if (ids.length !== 1) throw new Error(`cannot tell the message id of: ${finding.message}`);
-  return ids[0];
-}
 
 const knownRuleIds = new Set(allRules.map((r) => r.id));
 
