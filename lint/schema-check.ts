@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { issuesFrom, validationErrors } from '../schemas/validate';
 import type { LocatedIssue } from './rules/rule';
 import { looksLikeFunction } from './template/intrinsics';
-import { isMapping, type ResourceView, type TemplateModel } from './template/model';
+import { type ResourceView, type TemplateModel } from './template/model';
 import { joinPointer, splitPointer, valueAt } from './template/pointer';
 import { candidatesFor } from './template/resolve';
 
@@ -106,5 +106,3 @@ export function schemaIssues(model: TemplateModel): LocatedIssue[] {
   for (const issue of out) unique.set(`${issue.pointer}\0${issue.keyword}\0${issue.message}`, issue);
   return [...unique.values()];
 }
-
-export { isMapping };

@@ -1,3 +1,4 @@
+import { compilePattern } from '../lint/rules/util/pattern';
 import { isMapping, type Mapping } from '../lint/template/model';
 
 /** A parameter problem: the deploy stops before touching anything. */
@@ -67,10 +68,10 @@ export function resolveParameters(
         `parameter ${name}: ${String(value)} is not one of ${param.AllowedValues.join(', ')}`,
       );
     }
-    if (
-      typeof param.AllowedPattern === 'string' &&
-      !new RegExp(`^(?:${param.AllowedPattern})$`).test(String(value))
-    ) {
+    // Same compilation as the linter: Python-dialect fixes, and an uncompilable pattern is not checked.
+    const pattern =
+      typeof param.AllowedPattern === 'string' ? compilePattern(param.AllowedPattern) : undefined;
+    if (pattern && !pattern.test(String(value))) {
       throw new ParameterError(`parameter ${name}: ${String(value)} does not match ${param.AllowedPattern}`);
     }
     values[name] = convert(name, param.Type, value);

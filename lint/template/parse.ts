@@ -57,11 +57,10 @@ function kindOf(value: unknown): string {
 }
 
 /** Parses a YAML or JSON template (JSON is YAML), never throwing. */
-export function parseTemplate(file: string, input: string): ParseOutcome {
-  if (input.length > PARSE_LIMITS.maxBytes)
+export function parseTemplate(file: string, text: string): ParseOutcome {
+  if (text.length > PARSE_LIMITS.maxBytes)
     return failure(`file is larger than ${PARSE_LIMITS.maxBytes} bytes`);
-  // js-yaml skips a leading BOM itself and keeps offsets relative to the text as given.
-  const text = input;
+  // A leading BOM needs no handling: js-yaml skips it and keeps offsets relative to the text as given.
   if (text.trim() === '') return failure('the template is empty');
 
   let events: Event[];
