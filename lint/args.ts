@@ -14,6 +14,8 @@ export interface LintArgs {
   output?: string;
   quiet: boolean;
   onlyTemplates: boolean;
+  /** A git revision: also report update findings against each file's version there. */
+  since?: string;
 }
 
 const FORMATS: readonly FormatName[] = ['text', 'json', 'sarif', 'github'];
@@ -31,6 +33,7 @@ Options:
       --write-baseline <file>             record the current findings as the baseline and exit 0
   -q, --quiet                             report errors only
       --only-templates                    skip named files that are not ROS templates (for pre-commit)
+      --since <git-rev>                   also report update findings against each file at that revision
   -h, --help                              show this help
 `;
 
@@ -55,6 +58,7 @@ export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
         'write-baseline': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         'only-templates': { type: 'boolean' },
+        since: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -77,5 +81,6 @@ export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
     output: v.output as string | undefined,
     quiet: Boolean(v.quiet),
     onlyTemplates: Boolean(v['only-templates']),
+    since: v.since as string | undefined,
   };
 }

@@ -10,6 +10,11 @@ import { type Summary, summarize } from './finding';
 import { formatters } from './formatters';
 import { allRules } from './rules';
 import { lintFiles } from './run';
+import { runDiff } from './update/diff-command';
+import { withChangesSince } from './update/since';
+import { runUpdateInfo } from './update/update-info-command';
+import { runSchemasExport } from './schemas-export/cli';
+import { runSchemasUpdate } from './schemas-update/cli';
 
 /** What the CLI may touch; `bin/ros-sso.js` passes the real process, tests their own. */
 export interface CliIo {
@@ -26,8 +31,12 @@ export const USAGE = `Usage: ros-sso <command> [options]
 
 Commands:
   lint [paths...]     lint ROS templates (see ros-sso lint --help)
+  diff OLD NEW        what a stack update from OLD to NEW cannot update (see ros-sso diff --help)
+  update-info FILE    which parameters a stack can change later (ValidateTemplate UpdateInfo)
   rules               list the lint rules (--format text|markdown|json)
   local ...           run templates locally against the CloudSSO/RAM emulator
+  schemas update      refresh resource type definitions from the ROS API (needs an access key)
+  schemas export      write a JSON Schema of ROS templates for editors (yaml-language-server, VS Code)
 
 Options: --help, --version
 `;
@@ -55,6 +64,13 @@ function runLint(argv: readonly string[], io: CliIo): ExitCode {
     config,
     ignoreRules: args.ignoreRules,
   });
+  if (args.since)
+    findings = withChangesSince(args.since, findings, {
+      cwd: io.cwd,
+      files,
+      config,
+      ignoreRules: args.ignoreRules,
+    });
 
   if (args.writeBaseline) {
     writeFileSync(
@@ -114,6 +130,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         return runLint(rest, io);
       case 'rules':
         return runRules(rest, io);
+      case 'diff':
+        return runDiff(rest, io);
+      case 'update-info':
+        return runUpdateInfo(rest, io);
+      case 'schemas':
+        if (rest[0] === 'update') return await runSchemasUpdate(rest.slice(1), io);
+        if (rest[0] === 'export') return runSchemasExport(rest.slice(1), io);
+        throw new UsageError('usage: ros-sso schemas update|export [options]');
       case '--version':
       case '-v':
         io.stdout(`${pkg.version}\n`);

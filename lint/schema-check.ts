@@ -1,6 +1,6 @@
-import { schemaForType } from '../schemas/registry';
 import type { ErrorObject } from 'ajv';
-import { issuesFrom, validationErrors } from '../schemas/validate';
+import { bundledSource, typeEntry } from '../schemas/catalog';
+import { issuesFrom } from '../schemas/validate';
 import type { LocatedIssue } from './rules/rule';
 import { looksLikeFunction } from './template/intrinsics';
 import { type ResourceView, type TemplateModel } from './template/model';
@@ -18,24 +18,44 @@ function underFunction(root: unknown, pointer: string): boolean {
   return looksLikeFunction(node);
 }
 
-function functionNodes(node: unknown, pointer: string, out: string[]): void {
+/** Pointers of the function nodes under `node`; a pointer string is built only for a node found. */
+function functionNodes(node: unknown, tokens: Array<string | number>, out: string[]): void {
   if (node === null || typeof node !== 'object') return;
   if (looksLikeFunction(node)) {
-    out.push(pointer);
+    out.push(joinPointer('', ...tokens));
     return;
   }
   if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) functionNodes(node[i], `${pointer}/${i}`, out);
+    for (let i = 0; i < node.length; i++) {
+      tokens.push(i);
+      functionNodes(node[i], tokens, out);
+      tokens.pop();
+    }
   } else
-    for (const key of Object.keys(node))
-      functionNodes((node as Record<string, unknown>)[key], joinPointer(pointer, key), out);
+    for (const key of Object.keys(node)) {
+      tokens.push(key);
+      functionNodes((node as Record<string, unknown>)[key], tokens, out);
+      tokens.pop();
+    }
 }
 
-function setAt(root: Record<string, unknown>, pointer: string, value: unknown): void {
-  const tokens = splitPointer(pointer);
-  const last = tokens.pop() as string;
-  const parent = valueAt(root, tokens.length ? `/${tokens.join('/')}` : '') as Record<string, unknown>;
-  parent[last] = value;
+/**
+ * A copy of `root` with `value` at `pointer`: only the containers on the path are copied. The rest
+ * is shared, which is safe because validating `root` first already coerced it in place.
+ */
+function withValueAt(
+  root: Record<string, unknown>,
+  pointer: string,
+  value: unknown,
+): Record<string, unknown> {
+  const copy = (node: unknown, tokens: string[]): unknown => {
+    if (tokens.length === 0) return value;
+    const [head, ...rest] = tokens;
+    const container = (Array.isArray(node) ? [...node] : { ...(node as object) }) as Record<string, unknown>;
+    container[head] = copy(container[head], rest);
+    return container;
+  };
+  return copy(root, splitPointer(pointer)) as Record<string, unknown>;
 }
 
 // Same place, same schema rule: the same problem (the value may differ only where a candidate was put).
@@ -45,32 +65,45 @@ function displayPath(pointer: string): string {
   return splitPointer(pointer).join('.');
 }
 
+/**
+ * Findings that out-of-date data alone could cause: a property, attribute, allowed value or format
+ * newer than the bundled spec package, a requirement it has since dropped, or a nested shape that
+ * has since been widened (RAM policy `Resource: '*'` where the package says list).
+ */
+const STALE_PRONE_KEYWORDS = new Set(['additionalProperties', 'required', 'enum', 'const', 'pattern']);
+const staleProne = (issue: LocatedIssue, propsPointer: string) =>
+  STALE_PRONE_KEYWORDS.has(issue.keyword) ||
+  (issue.keyword === 'type' && splitPointer(issue.pointer.slice(propsPointer.length)).length > 1);
+
 /** Validates one resource's Properties against its schema, literals first, then every candidate value. */
 function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIssue[]): void {
-  const schema = view.type ? schemaForType(view.type) : undefined;
-  if (!schema) return;
+  const entry = view.type ? typeEntry(view.type) : undefined;
+  if (!entry) return;
+  const validationErrors = (value: unknown) => entry.errors(value);
+  const stale = entry.provenance === 'bundled' ? bundledSource() : undefined;
   if (view.node.Properties !== undefined && !view.properties) return; // resource-definition reports it
   const props = view.properties ?? {};
   const propsPointer = joinPointer(view.pointer, 'Properties');
+  const push = (issue: LocatedIssue) =>
+    out.push(stale && staleProne(issue, propsPointer) ? { ...issue, staleSchema: stale } : issue);
   const place = (p: string) =>
     p === '' ? (view.properties ? propsPointer : view.pointer) : propsPointer + p;
 
-  const baseErrors = validationErrors(schema.$id, props);
+  const baseErrors = validationErrors(props);
   // Errors on function values say nothing about the deployed value; drop them before wording.
   const literal = baseErrors.filter((e) => e.keyword === 'required' || !underFunction(props, e.instancePath));
   const seen = new Set(literal.map(errorKey));
   for (const issue of issuesFrom(literal)) {
     const pointer = issue.keyword === 'required' ? place(issue.pointer) : propsPointer + issue.pointer;
-    out.push({ ...issue, pointer });
+    push({ ...issue, pointer });
   }
 
   const nodes: string[] = [];
-  functionNodes(props, '', nodes);
+  functionNodes(props, [], nodes);
   for (const nodePointer of nodes) {
     for (const candidate of candidatesFor(valueAt(props, nodePointer), propsPointer + nodePointer, model)) {
-      const trial = structuredClone(props);
-      setAt(trial, nodePointer, structuredClone(candidate.value));
-      const fresh = validationErrors(schema.$id, trial).filter(
+      const trial = withValueAt(props, nodePointer, structuredClone(candidate.value));
+      const fresh = validationErrors(trial).filter(
         (e) => !seen.has(errorKey(e)) && !underFunction(trial, e.instancePath),
       );
       for (const issue of issuesFrom(fresh)) {
@@ -92,7 +125,7 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
             target: displayPath(where),
           };
         }
-        out.push(located);
+        push(located);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { compilePattern } from '../lint/rules/util/pattern';
+import { compilePattern } from '../schemas/pattern';
 import { isMapping, type Mapping } from '../lint/template/model';
 
 /** A parameter problem: the deploy stops before touching anything. */

@@ -2,19 +2,25 @@ import Ajv2020 from 'ajv/dist/2020';
 import { allSchemas } from './registry';
 
 /** Extra keywords our schemas carry (documented in README.md); annotations only, no validation code. */
-export const EXTRA_KEYWORDS = ['rosType', 'notUpdatableProperties', 'attributes'] as const;
+export const EXTRA_KEYWORDS = [
+  'rosType',
+  'notUpdatableProperties',
+  'attributes',
+  'uncheckedPatterns',
+] as const;
 
 /**
- * The one ajv configuration used for linting and for handler input. `coerceTypes` accepts `"60"`
- * for a number and `123` for a string, as ROS does; `verbose` lets messages quote the schema.
+ * The one ajv configuration used for our own schemas, for linting and for handler input.
+ * `coerceTypes` accepts `"60"` for a number and `123` for a string, as ROS does; `verbose` lets
+ * messages quote the schema. (Types converted from ROS definitions use ros-spec/subset-validator.ts.)
  */
 export function createAjv(options: { code?: { source?: boolean } } = {}): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     coerceTypes: true,
     verbose: true,
-    strict: true,
     allowUnionTypes: true,
+    strict: true,
     code: { lines: false, optimize: true, ...options.code },
   });
   for (const keyword of EXTRA_KEYWORDS) ajv.addKeyword({ keyword });

@@ -27,12 +27,13 @@ const common = {
   alias: { 'js-yaml': require.resolve('js-yaml') },
 };
 
-function generateValidators() {
+/** Runs a TypeScript generator (bundled to a temporary file) that writes into schemas/generated/. */
+function generate(script, exportName) {
   const dir = mkdtempSync(join(tmpdir(), 'ros-sso-build-'));
   const out = join(dir, 'generate.js');
   try {
-    buildSync({ ...common, minify: false, entryPoints: ['scripts/generate-validators.ts'], outfile: out });
-    require(out).generateValidators(root);
+    buildSync({ ...common, minify: false, entryPoints: [script], outfile: out });
+    require(out)[exportName](root);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -45,7 +46,9 @@ const entries = [
   ['local/main.ts', 'dist/local.js'],
 ];
 
-generateValidators();
+generate('scripts/generate-validators.ts', 'generateValidators');
+// Every ROS resource type of the spec package plus our overlay (facts only), loaded lazily per type.
+generate('scripts/generate-ros-types.ts', 'generateRosTypes');
 for (const [entry, outfile] of entries) {
   if (!existsSync(join(root, entry))) continue;
   buildSync({ ...common, entryPoints: [entry], outfile });

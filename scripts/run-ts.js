@@ -1,15 +1,17 @@
 // Runs a TypeScript script (benchmarks, generators) by bundling it with esbuild to a temp file.
 const { buildSync } = require('esbuild');
-const { mkdtempSync, rmSync } = require('node:fs');
+const { mkdirSync, mkdtempSync, rmSync } = require('node:fs');
 const { join, resolve } = require('node:path');
-const { tmpdir } = require('node:os');
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
   process.stderr.write('usage: node scripts/run-ts.js <file.ts> [args...]\n');
   process.exit(2);
 }
-const dir = mkdtempSync(join(tmpdir(), 'ros-sso-run-'));
+// Inside the repository, so that the script finds schemas/generated/ the way dist/ bundles do.
+const cache = resolve(__dirname, '..', 'node_modules', '.cache');
+mkdirSync(cache, { recursive: true });
+const dir = mkdtempSync(join(cache, 'ros-sso-run-'));
 const out = join(dir, 'script.js');
 try {
   buildSync({

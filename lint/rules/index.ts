@@ -25,6 +25,10 @@ import templateFormatVersion from './template-format-version';
 import templateParseError from './template-parse-error';
 import templateSuppression from './template-suppression';
 import templateUnknownSection from './template-unknown-section';
+import updateLogicalIdRenamed from './update-logical-id-renamed';
+import updateNotAllowed from './update-not-allowed';
+import updateParameterDefaultChanged from './update-parameter-default-changed';
+import updateTypeChanged from './update-type-changed';
 
 /** Every rule, sorted by id. The catalogue (README.md, `ros-sso rules`) is generated from this list. */
 export const allRules: readonly Rule[] = [
@@ -54,6 +58,10 @@ export const allRules: readonly Rule[] = [
   templateParseError,
   templateSuppression,
   templateUnknownSection,
+  updateLogicalIdRenamed,
+  updateNotAllowed,
+  updateParameterDefaultChanged,
+  updateTypeChanged,
 ] as Rule[];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));

@@ -3,7 +3,7 @@ import { isMapping, type Mapping } from '../template/model';
 import { joinPointer } from '../template/pointer';
 import { defineRule } from './rule';
 import { asNumber } from './util/parameter-facts';
-import { compilePattern } from './util/pattern';
+import { compilePattern } from '../../schemas/pattern';
 
 type Problem = {
   id: 'notAllowed' | 'pattern' | 'length' | 'range' | 'type';

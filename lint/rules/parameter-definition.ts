@@ -3,7 +3,7 @@ import { joinPointer } from '../template/pointer';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
 import { asNumber, PARAMETER_KEYS, PARAMETER_TYPES, STRING_TYPES } from './util/parameter-facts';
-import { compilePattern } from './util/pattern';
+import { compilePattern } from '../../schemas/pattern';
 
 const BOUNDS = [
   ['MinLength', 'MaxLength'],

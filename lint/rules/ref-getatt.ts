@@ -1,6 +1,6 @@
 import { joinPointer } from '../template/pointer';
-import { defineRule } from './rule';
-import { knownAttributes } from './util/attributes';
+import { defineRule, staleness } from './rule';
+import { hasAttribute, knownAttributes } from './util/attributes';
 import { suggestion } from './util/did-you-mean';
 
 export default defineRule({
@@ -10,7 +10,7 @@ export default defineRule({
     'Fn::GetAtt must name a resource of the template and, where its schema lists them, one of its attributes.',
   messages: {
     unknownResource: 'Fn::GetAtt names {name}, which is not a resource of this template{hint}',
-    unknownAttribute: '{type} has no attribute {attribute}; it has {known}{hint}',
+    unknownAttribute: '{type} has no attribute {attribute}; it has {known}{hint}{stale}',
   },
   check({ template, report }) {
     for (const use of template.intrinsics()) {
@@ -23,14 +23,21 @@ export default defineRule({
         continue;
       }
       const known = knownAttributes(template, resource);
-      if (!known || typeof attribute !== 'string' || known.includes(attribute)) continue;
+      if (!known || typeof attribute !== 'string' || hasAttribute(known, attribute)) continue;
       const type = String((template.resources.get(resource) as { Type: string }).Type);
-      report(joinPointer(use.pointer, 'Fn::GetAtt', 1), 'unknownAttribute', {
-        type,
-        attribute,
-        known: known.join(', '),
-        hint: suggestion(attribute, known),
-      });
+      const { suffix: stale, options } = staleness(known);
+      report(
+        joinPointer(use.pointer, 'Fn::GetAtt', 1),
+        'unknownAttribute',
+        {
+          type,
+          attribute,
+          known: known.names.join(', ') || 'none',
+          hint: suggestion(attribute, known.names),
+          stale,
+        },
+        options,
+      );
     }
   },
 });

@@ -1,7 +1,7 @@
 import { PSEUDO_PARAMETERS } from '../template/intrinsics';
 import { joinPointer } from '../template/pointer';
-import { defineRule } from './rule';
-import { knownAttributes } from './util/attributes';
+import { defineRule, staleness } from './rule';
+import { hasAttribute, knownAttributes } from './util/attributes';
 import { suggestion } from './util/did-you-mean';
 import { subParts, subVariables } from './util/sub-variables';
 
@@ -16,7 +16,7 @@ export default defineRule({
       'Fn::Sub variable {name} names a Locals entry; Fn::Sub cannot read locals, use Ref or Fn::Join instead',
     unknownResource:
       'Fn::Sub variable {name} names {resource}, which is not a resource of this template{hint}',
-    unknownAttribute: 'Fn::Sub variable {name}: {resource} has no attribute {attribute}{hint}',
+    unknownAttribute: 'Fn::Sub variable {name}: {resource} has no attribute {attribute}{hint}{stale}',
   },
   check({ template, report }) {
     for (const use of template.intrinsics()) {
@@ -52,8 +52,11 @@ export default defineRule({
           continue;
         }
         const known = knownAttributes(template, resource);
-        if (known && !known.includes(attribute))
-          report(at, 'unknownAttribute', { name, resource, attribute, hint: suggestion(attribute, known) });
+        if (known && !hasAttribute(known, attribute)) {
+          const { suffix: stale, options } = staleness(known);
+          const hint = suggestion(attribute, known.names);
+          report(at, 'unknownAttribute', { name, resource, attribute, hint, stale }, options);
+        }
       }
     }
   },

@@ -1,14 +1,20 @@
-import { schemaForType } from '../../schemas/registry';
+import { knownTypeNames, typeEntry } from '../../schemas/catalog';
 import { joinPointer } from '../template/pointer';
 import { defineRule } from './rule';
+import { suggestion } from './util/did-you-mean';
 
 export default defineRule({
   id: 'resource-no-schema',
   defaultSeverity: 'info',
   description:
-    'A resource whose type has no schema here is not validated property by property; this is reported once per type, for information, never as an error.',
+    'A resource whose type has no definition here is not validated property by property; reported once per type. An unknown ALIYUN:: type is a warning with a did-you-mean (it may be newer than the bundled definitions, or a typo), never an error.',
   messages: {
     noSchema: 'no schema for {type}; its properties are not validated',
+    unknownType:
+      'unknown resource type {type}{hint}: not in the bundled definitions (if it is newer, ros-sso schemas update fetches it); its properties are not validated',
+    dataSource:
+      'no definition for {type}; only RefreshOptions is validated (ros-sso schemas update fetches data source definitions)',
+    module: '{type} is a module; its properties are its parameters and are not validated',
     serverless: '{type} is expanded by the Transform {transform}; its properties are not validated',
     serverlessWithoutTransform:
       '{type} needs Transform: Aliyun::Serverless-2018-04-03 at the top of the template',
@@ -17,14 +23,26 @@ export default defineRule({
     const seen = new Set<string>();
     for (const view of template.resourceViews()) {
       const type = view.type;
-      if (!type || seen.has(type) || schemaForType(type)) continue;
+      if (!type || seen.has(type)) continue;
       seen.add(type);
+      const entry = typeEntry(type);
+      if (entry && entry.provenance !== 'generic') continue;
       const at = joinPointer(view.pointer, 'Type');
-      if (type.startsWith('Aliyun::Serverless::')) {
+      if (entry) report(at, 'dataSource', { type });
+      else if (type.startsWith('Aliyun::Serverless::')) {
         const transform = template.value.Transform;
         if (typeof transform === 'string' && transform.startsWith('Aliyun::Serverless'))
           report(at, 'serverless', { type, transform });
         else report(at, 'serverlessWithoutTransform', { type }, { severity: 'error' });
+      } else if (type.startsWith('MODULE::')) {
+        report(at, 'module', { type });
+      } else if (type.startsWith('ALIYUN::')) {
+        report(
+          at,
+          'unknownType',
+          { type, hint: suggestion(type, knownTypeNames()) },
+          { severity: 'warning' },
+        );
       } else {
         report(at, 'noSchema', { type });
       }

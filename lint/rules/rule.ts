@@ -24,6 +24,20 @@ export interface LocatedIssue {
   known?: readonly string[];
   /** Set when the rejected value came from a parameter's AllowedValues entry or Default. */
   viaParameter?: { parameter: string; value: unknown; target: string };
+  /** Set when only the bundled (possibly outdated) definitions back this issue: names their source. */
+  staleSchema?: string;
+}
+
+/**
+ * How a schema issue is reported: a finding that stale bundled data could cause is a warning that
+ * says so and how to refresh, never an error (official, deployable templates must pass).
+ */
+export function staleness(issue: { staleSchema?: string }): { suffix: string; options: ReportOptions } {
+  if (!issue.staleSchema) return { suffix: '', options: {} };
+  return {
+    suffix: ` (per the bundled ${issue.staleSchema} definitions, which may be outdated; ros-sso schemas update refreshes them)`,
+    options: { severity: 'warning' },
+  };
 }
 
 /**
@@ -57,21 +71,22 @@ export function defineSchemaRule(
   return defineRule({
     ...meta,
     messages: {
-      invalid: '{message}',
-      viaParameter: 'parameter {parameter} allows {value}, but {target} rejects it: {message}',
+      invalid: '{message}{stale}',
+      viaParameter: 'parameter {parameter} allows {value}, but {target} rejects it: {message}{stale}',
     },
     checkIssue(issue, ctx) {
       const blame = issue.keyword === 'additionalProperties' ? 'key' : 'value';
+      const { suffix: stale, options } = staleness(issue);
       if (issue.viaParameter) {
         const { parameter, value, target } = issue.viaParameter;
-        ctx.report(issue.pointer, 'viaParameter', {
-          parameter,
-          value: JSON.stringify(value),
-          target,
-          message: issue.message,
-        });
+        ctx.report(
+          issue.pointer,
+          'viaParameter',
+          { parameter, value: JSON.stringify(value), target, message: issue.message, stale },
+          options,
+        );
       } else {
-        ctx.report(issue.pointer, 'invalid', { message: issue.message }, { blame });
+        ctx.report(issue.pointer, 'invalid', { message: issue.message, stale }, { ...options, blame });
       }
     },
   });

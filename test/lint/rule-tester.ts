@@ -10,6 +10,8 @@ export interface ExpectedFinding {
   line: number;
   column: number;
   severity?: Finding['severity'];
+  /** When given, the rendered message must match. */
+  message?: RegExp;
 }
 
 export interface RuleCase {
@@ -64,16 +66,21 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
     }
     for (const c of cases.invalid) {
       it(`reports: ${c.name}`, () => {
-        const actual = runRule(rule, dedent(c.yaml), c.file).map((f) => {
-          const picked: ExpectedFinding = {
+        const actual = runRule(rule, dedent(c.yaml), c.file).map((f, i) => {
+          const picked: Record<string, unknown> = {
             messageId: f.messageId,
             path: f.path,
             line: f.line,
             column: f.column,
           };
+          if (c.findings[i]?.message) picked.message = f.message;
           return picked;
         });
-        expect(actual).toEqual(c.findings.map(({ severity: _s, ...rest }) => rest));
+        expect(actual).toEqual(
+          c.findings.map(({ severity: _s, message, ...rest }) =>
+            message ? { ...rest, message: expect.stringMatching(message) } : rest,
+          ),
+        );
         const severities = c.findings.map((f) => f.severity).filter(Boolean);
         if (severities.length) {
           expect(runRule(rule, dedent(c.yaml), c.file).map((f) => f.severity)).toEqual(

@@ -13,7 +13,7 @@ const RULES_DIR = join(ROOT, 'lint', 'rules');
 const TESTS_DIR = join(ROOT, 'test', 'lint', 'rules');
 const NOT_RULES = new Set(['rule.ts', 'index.ts']);
 const SECTION =
-  /^(template|parameter|ref|resource|property|output|condition|function)-[a-z0-9]+(-[a-z0-9]+)*$/;
+  /^(template|parameter|ref|resource|property|output|condition|function|update)-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** The rule module files (`util/` is a folder, so readdir's plain files leave it out). */
 const moduleFiles = readdirSync(RULES_DIR, { withFileTypes: true })

@@ -40,12 +40,12 @@ testRule(rule, {
       yaml: custom('HttpConfig: {SignKey: k, ContentType: application/json, Headers: {a: b}}'),
     },
     {
-      name: 'a resource type without a schema',
+      name: 'a resource type without a definition',
       yaml: `
         ROSTemplateFormatVersion: '2015-09-01'
         Resources:
-          Vpc:
-            Type: ALIYUN::ECS::VPC
+          Widget:
+            Type: ALIYUN::Example::Widget
             Properties: {CidrBlock: 10.0.0.0/8, Anything: 1}
       `,
     },

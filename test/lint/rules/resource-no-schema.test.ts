@@ -4,10 +4,12 @@ import { testRule } from '../rule-tester';
 testRule(rule, {
   valid: [
     {
-      name: 'types with a schema, including any Custom:: type',
+      name: 'types with a definition: hand-written, bundled, overlay, and any Custom:: type',
       yaml: `
         ROSTemplateFormatVersion: '2015-09-01'
         Resources:
+          Vpc: {Type: ALIYUN::ECS::VPC}
+          Function: {Type: ALIYUN::FC3::Function}
           Native: {Type: ALIYUN::CloudSSO::UserProvision}
           Provider: {Type: ALIYUN::RAM::OIDCProvider}
           Generic: {Type: ALIYUN::ROS::CustomResource}
@@ -27,17 +29,45 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: 'a type without a schema, reported once at its first Type as information',
+      name: 'an unknown ALIYUN:: type, once per type, as a warning with a did-you-mean',
       yaml: `
         ROSTemplateFormatVersion: '2015-09-01'
         Resources:
-          Vpc1: {Type: ALIYUN::ECS::VPC}
-          Vpc2: {Type: ALIYUN::ECS::VPC}
-          Function: {Type: ALIYUN::FC::Function}
+          Vpc1: {Type: ALIYUN::ECS::VPc}
+          Vpc2: {Type: ALIYUN::ECS::VPc}
+          Widget: {Type: ALIYUN::Example::Widget}
       `,
       findings: [
-        { messageId: 'noSchema', path: '/Resources/Vpc1/Type', line: 3, column: 16, severity: 'info' },
-        { messageId: 'noSchema', path: '/Resources/Function/Type', line: 5, column: 20, severity: 'info' },
+        {
+          messageId: 'unknownType',
+          path: '/Resources/Vpc1/Type',
+          line: 3,
+          column: 16,
+          severity: 'warning',
+          message: /did you mean ALIYUN::ECS::VPC\?/,
+        },
+        {
+          messageId: 'unknownType',
+          path: '/Resources/Widget/Type',
+          line: 5,
+          column: 18,
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'a data source without a definition, a module, and a type of another vendor, as information',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Zones: {Type: DATASOURCE::ECS::Zones}
+          Net: {Type: MODULE::Acme::Net::MODULE}
+          Other: {Type: Acme::Thing}
+      `,
+      findings: [
+        { messageId: 'dataSource', path: '/Resources/Zones/Type', line: 3, column: 17, severity: 'info' },
+        { messageId: 'module', path: '/Resources/Net/Type', line: 4, column: 15, severity: 'info' },
+        { messageId: 'noSchema', path: '/Resources/Other/Type', line: 5, column: 17, severity: 'info' },
       ],
     },
     {

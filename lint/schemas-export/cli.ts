@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../args';
+import { templateSchema } from './template-schema';
+
+export const SCHEMAS_EXPORT_USAGE = `Usage: ros-sso schemas export [--output FILE]
+
+Writes a JSON Schema for whole ROS templates (sections, every known resource type with its
+properties, intrinsic functions) for yaml-language-server and VS Code completion and hover.
+Definitions refreshed by ros-sso schemas update are included.
+`;
+
+/** What the command touches; lint/cli.ts's CliIo fits (declared here to keep imports one-way). */
+interface ExportIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+/** `ros-sso schemas export`: the editor schema, to stdout or a file. */
+export function runSchemasExport(argv: readonly string[], io: ExportIo): 0 {
+  let values: { output?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: { output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (err) {
+    throw new UsageError(`schemas export: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (values.help) {
+    io.stdout(SCHEMAS_EXPORT_USAGE);
+    return 0;
+  }
+  const text = `${JSON.stringify(templateSchema())}\n`;
+  if (values.output) {
+    writeFileSync(resolve(io.cwd, values.output), text);
+    io.stderr(`ros-sso: wrote ${values.output} (${(text.length / 1024).toFixed(0)} KB)\n`);
+  } else io.stdout(text);
+  return 0;
+}

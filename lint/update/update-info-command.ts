@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../args';
+import { lintText } from '../engine';
+import { formatText } from '../formatters/text';
+import { summarize } from '../finding';
+import { TemplateModel } from '../template/model';
+import { parseTemplate } from '../template/parse';
+import { type CommandIo, readTemplate } from './diff-command';
+import { renderUpdateInfoJson, renderUpdateInfoText, updateInfo } from './update-info';
+
+export const UPDATE_INFO_USAGE = `Usage: ros-sso update-info TEMPLATE [--format text|json]
+
+Which parameters a stack of this template can change, in the lists of ROS ValidateTemplate
+UpdateInfo (native types assume replacement is enabled), and for each one that cannot, the
+properties it reaches. Exit code 0, 1 when the template does not parse, 2 on a usage or I/O error.
+`;
+
+function parseUpdateInfoArgs(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+}
+
+/** `ros-sso update-info TEMPLATE`. */
+export function runUpdateInfo(argv: readonly string[], io: CommandIo): 0 | 1 | 2 {
+  const { values, positionals } = parseUpdateInfoArgs(argv);
+  if (values.help) {
+    io.stdout(UPDATE_INFO_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new UsageError('update-info takes one template: ros-sso update-info TEMPLATE');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`unknown format ${format}; use text or json`);
+  const { file, text } = readTemplate(positionals[0], io.cwd);
+  const outcome = parseTemplate(file, text);
+  if (!outcome.ok) {
+    const findings = lintText(file, text, { rules: [] });
+    io.stdout(
+      format === 'json'
+        ? `${JSON.stringify({ file, error: findings[0] }, null, 2)}\n`
+        : formatText(findings, summarize(findings, 1), []),
+    );
+    return 1;
+  }
+  const report = updateInfo(new TemplateModel(outcome.template));
+  io.stdout(format === 'json' ? renderUpdateInfoJson(report) : renderUpdateInfoText(report));
+  return 0;
+}

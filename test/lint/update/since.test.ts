@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, workspace } from '../../support/cli';
+
+// Line 9 is TargetId (value at column 17).
+const V1 = `ROSTemplateFormatVersion: '2015-09-01'
+Resources:
+  Provision:
+    Type: ALIYUN::CloudSSO::UserProvision
+    Properties:
+      DirectoryId: d-1
+      PrincipalId: u-1
+      PrincipalType: User
+      TargetId: '1000000000000001'
+      TargetType: RD-Account
+      DeletionStrategy: Keep
+      DuplicationStrategy: KeepBoth
+`;
+const V2 = V1.replace("TargetId: '1000000000000001'", "TargetId: '1000000000000002'");
+
+// Git must not read the machine's config or climb above the temporary directory.
+const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+
+function git(dir: string, ...args: string[]): void {
+  execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV }, stdio: 'ignore' });
+}
+
+/** A repository whose first commit holds `files`. */
+function repository(files: Record<string, string>): string {
+  const dir = workspace(files);
+  git(dir, 'init', '--quiet');
+  git(dir, 'config', 'user.name', 'Test');
+  git(dir, 'config', 'user.email', 'test@example.com');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '--quiet', '-m', 'v1');
+  return dir;
+}
+
+function write(dir: string, name: string, text: string): void {
+  mkdirSync(dirname(join(dir, name)), { recursive: true });
+  writeFileSync(join(dir, name), text);
+}
+
+const lint = (dir: string, ...args: string[]) => runCli(['lint', ...args], dir, GIT_ENV);
+const UPDATE_FINDING =
+  'stacks/sso.yaml:9:17  error  update-not-allowed  TargetId of ALIYUN::CloudSSO::UserProvision cannot be updated';
+
+describe('ros-sso lint --since (a real git repository)', () => {
+  it('adds the update findings against the working tree file at HEAD', () => {
+    const dir = repository({ 'stacks/sso.yaml': V1 });
+    expect(lint(dir, 'stacks', '--since', 'HEAD').code).toBe(0);
+    write(dir, 'stacks/sso.yaml', V2);
+    const r = lint(dir, 'stacks', '--since', 'HEAD');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      new RegExp(`^${UPDATE_FINDING.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
+    // Plain lint sees nothing wrong with the new version on its own.
+    expect(lint(dir, 'stacks').code).toBe(0);
+  });
+
+  it('compares with an older commit by HEAD~1, and not with HEAD once committed', () => {
+    const dir = repository({ 'stacks/sso.yaml': V1 });
+    write(dir, 'stacks/sso.yaml', V2);
+    git(dir, 'commit', '--quiet', '-am', 'v2');
+    expect(lint(dir, 'stacks', '--since', 'HEAD').code).toBe(0);
+    const r = lint(dir, 'stacks', '--since', 'HEAD~1', '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).results).toMatchObject([
+      { file: 'stacks/sso.yaml', line: 9, column: 17, path: '/Resources/Provision/Properties/TargetId' },
+    ]);
+  });
+
+  it('finds the file at the revision from a subdirectory of the repository', () => {
+    const dir = repository({ 'stacks/sso.yaml': V1 });
+    write(dir, 'stacks/sso.yaml', V2);
+    const r = lint(join(dir, 'stacks'), 'sso.yaml', '--since', 'HEAD');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('sso.yaml:9:17  error  update-not-allowed');
+  });
+
+  it('skips files that are new since the revision', () => {
+    const dir = repository({ 'stacks/sso.yaml': V1 });
+    write(dir, 'stacks/new.yaml', V2);
+    const r = lint(dir, 'stacks', '--since', 'HEAD');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no problems in 2 files');
+  });
+
+  it('keeps plain lint findings and leaves non-templates alone', () => {
+    const dir = repository({ 'stacks/sso.yaml': V1, 'stacks/values.yaml': 'a: 1\n' });
+    write(dir, 'stacks/sso.yaml', V2.replace('DeletionStrategy: Keep', 'DeletionStrategy: Remove'));
+    write(dir, 'stacks/values.yaml', 'a: 2\n');
+    const r = lint(dir, 'stacks', '--since', 'HEAD', '--format', 'json');
+    expect(JSON.parse(r.stdout).results.map((f: { ruleId: string }) => f.ruleId)).toEqual([
+      'update-not-allowed',
+      'property-allowed-values',
+    ]);
+  });
+
+  it('is a usage error (exit 2, one line) for a revision that does not exist', () => {
+    const dir = repository({ 'stacks/sso.yaml': V1 });
+    for (const rev of ['no-such-branch', 'HEAD~5', '--output=x']) {
+      const r = lint(dir, 'stacks', `--since=${rev}`);
+      expect(r.code, rev).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n'), rev).toHaveLength(1);
+    }
+    expect(lint(dir, 'stacks', '--since', 'no-such-branch').stderr).toMatch(
+      /^ros-sso: --since: unknown revision no-such-branch/,
+    );
+  });
+
+  it('is a usage error outside a git repository', () => {
+    const dir = workspace({ 'stacks/sso.yaml': V1 });
+    const r = runCli(['lint', 'stacks', '--since', 'HEAD'], dir, {
+      ...GIT_ENV,
+      GIT_CEILING_DIRECTORIES: dirname(dir),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ros-sso: --since needs a git repository, and .* is not inside one/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
