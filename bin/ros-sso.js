@@ -4,8 +4,9 @@
 const { join } = require('node:path');
 
 const argv = process.argv.slice(2);
-const LOCAL_COMMANDS = new Set(['local']);
-const bundle = LOCAL_COMMANDS.has(argv[0]) ? 'local.js' : 'lint.js';
+// One bundle per command family, so that `ros-sso lint` never loads local mode or the FC client.
+const BUNDLES = { local: 'local.js', deploy: 'deploy.js' };
+const bundle = BUNDLES[argv[0]] ?? 'lint.js';
 
 function load() {
   try {

@@ -35,6 +35,7 @@ Commands:
   update-info FILE    which parameters a stack can change later (ValidateTemplate UpdateInfo)
   rules               list the lint rules (--format text|markdown|json)
   local ...           run templates locally against the CloudSSO/RAM emulator
+  deploy ...          create or update the provider function in FC 3.0 (see ros-sso deploy --help)
   schemas update      refresh resource type definitions from the ROS API (needs an access key)
   schemas export      write a JSON Schema of ROS templates for editors (yaml-language-server, VS Code)
 

@@ -5,6 +5,7 @@ import type { Deadline } from '../deadline';
 import { CloudError, DeadlineExceeded, ValidationError } from '../errors';
 import type { Logger } from '../log';
 import { type RetryPolicy, withRetries } from '../retry';
+import { sdkErrorFields } from './sdk-error';
 
 export type ApiParams = Record<string, string | number | undefined>;
 export type ApiBody = Record<string, unknown>;
@@ -55,27 +56,12 @@ export function isRetryableCode(code: string, httpStatus: number): boolean {
   );
 }
 
-interface SdkErrorShape {
-  code?: unknown;
-  statusCode?: unknown;
-  requestId?: unknown;
-  data?: unknown;
-  message?: unknown;
-}
-
 /** openapi-core's ClientError/ServerError/ThrottlingError, or a transport error, as a CloudError. */
 export function toCloudError(err: unknown, action: string): CloudError {
   if (err instanceof CloudError) return err;
-  const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorShape;
-  const data = (typeof e.data === 'object' && e.data !== null ? e.data : {}) as Record<string, unknown>;
-  const status = typeof e.statusCode === 'number' ? e.statusCode : 0;
-  const rawCode = typeof data.Code === 'string' ? data.Code : typeof e.code === 'string' ? e.code : '';
+  const { status, code: rawCode, message: text, requestId } = sdkErrorFields(err);
   const code =
     status === 0 ? `NetworkError${rawCode === '' ? '' : `.${rawCode}`}` : rawCode || `HTTP${status}`;
-  const requestId =
-    typeof data.RequestId === 'string' ? data.RequestId : typeof e.requestId === 'string' ? e.requestId : '';
-  const text =
-    typeof data.Message === 'string' ? data.Message : typeof e.message === 'string' ? e.message : String(err);
   const where = status === 0 ? 'no answer' : `HTTP ${status}`;
   const rid = requestId === '' ? '' : ` [API request ID ${requestId}]`;
   return new CloudError(
