@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pkg from '../package.json';
 import { LINT_USAGE, parseLintArgs, UsageError } from './args';
 import { createBaseline, filterByBaseline, parseBaseline } from './baseline';
 import { renderCatalogueJson, renderCatalogueMarkdown, renderCatalogueText } from './catalogue';
 import { ConfigError, loadConfig } from './config';
-import { expandPaths, FileError } from './files';
+import { expandPaths, FileError, writeOutput } from './files';
 import { type Summary, summarize } from './finding';
 import { formatters } from './formatters';
 import { allRules } from './rules';
@@ -74,10 +74,7 @@ function runLint(argv: readonly string[], io: CliIo): ExitCode {
     });
 
   if (args.writeBaseline) {
-    writeFileSync(
-      resolve(io.cwd, args.writeBaseline),
-      `${JSON.stringify(createBaseline(findings), null, 2)}\n`,
-    );
+    writeOutput(io.cwd, args.writeBaseline, `${JSON.stringify(createBaseline(findings), null, 2)}\n`);
     io.stderr(
       `ros-sso: wrote ${findings.filter((f) => f.severity !== 'info').length} findings to ${args.writeBaseline}\n`,
     );
@@ -101,7 +98,7 @@ function runLint(argv: readonly string[], io: CliIo): ExitCode {
   if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
   const summary = summarize(findings, linted.files);
   const report = formatters[args.format](findings, summary, allRules);
-  if (args.output) writeFileSync(resolve(io.cwd, args.output), report);
+  if (args.output) writeOutput(io.cwd, args.output, report);
   else io.stdout(report);
   return exitCodeFor(summary);
 }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -14,6 +14,15 @@ export const TEMPLATE_MARKER = 'ROSTemplateFormatVersion';
 
 /** An I/O problem the CLI reports with exit code 2. */
 export class FileError extends Error {}
+
+/** Writes a report or generated file; a path that cannot be written is a one-line FileError (exit 2). */
+export function writeOutput(cwd: string, path: string, text: string): void {
+  try {
+    writeFileSync(resolve(cwd, path), text);
+  } catch (err) {
+    throw new FileError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
 
 const isTemplateFile = (name: string) => TEMPLATE_EXTENSIONS.some((ext) => name.endsWith(ext));
 const hasGlob = (text: string) => /[*?[\]{}]/.test(text);

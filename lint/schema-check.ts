@@ -71,9 +71,9 @@ function displayPath(pointer: string): string {
  * has since been widened (RAM policy `Resource: '*'` where the package says list).
  */
 const STALE_PRONE_KEYWORDS = new Set(['additionalProperties', 'required', 'enum', 'const', 'pattern']);
-const staleProne = (issue: LocatedIssue, propsPointer: string) =>
-  STALE_PRONE_KEYWORDS.has(issue.keyword) ||
-  (issue.keyword === 'type' && splitPointer(issue.pointer.slice(propsPointer.length)).length > 1);
+/** Decided on the issue's place inside Properties, before it is moved to a parameter's value. */
+const staleProne = (keyword: string, pointerInProperties: string) =>
+  STALE_PRONE_KEYWORDS.has(keyword) || (keyword === 'type' && splitPointer(pointerInProperties).length > 1);
 
 /** Validates one resource's Properties against its schema, literals first, then every candidate value. */
 function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIssue[]): void {
@@ -84,18 +84,21 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
   if (view.node.Properties !== undefined && !view.properties) return; // resource-definition reports it
   const props = view.properties ?? {};
   const propsPointer = joinPointer(view.pointer, 'Properties');
-  const push = (issue: LocatedIssue) =>
-    out.push(stale && staleProne(issue, propsPointer) ? { ...issue, staleSchema: stale } : issue);
+  const push = (issue: LocatedIssue, pointerInProperties: string) =>
+    out.push(
+      stale && staleProne(issue.keyword, pointerInProperties) ? { ...issue, staleSchema: stale } : issue,
+    );
   const place = (p: string) =>
     p === '' ? (view.properties ? propsPointer : view.pointer) : propsPointer + p;
 
   const baseErrors = validationErrors(props);
-  // Errors on function values say nothing about the deployed value; drop them before wording.
-  const literal = baseErrors.filter((e) => e.keyword === 'required' || !underFunction(props, e.instancePath));
+  // Errors on function values say nothing about the deployed value (a `required` one included: the
+  // mapping a function builds is unknown); drop them before wording.
+  const literal = baseErrors.filter((e) => !underFunction(props, e.instancePath));
   const seen = new Set(literal.map(errorKey));
   for (const issue of issuesFrom(literal)) {
     const pointer = issue.keyword === 'required' ? place(issue.pointer) : propsPointer + issue.pointer;
-    push({ ...issue, pointer });
+    push({ ...issue, pointer }, issue.pointer);
   }
 
   const nodes: string[] = [];
@@ -125,7 +128,7 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
             target: displayPath(where),
           };
         }
-        push(located);
+        push(located, issue.pointer);
       }
     }
   }

@@ -27,14 +27,8 @@ export interface TypeEntry {
   errors(value: unknown): ErrorObject[];
 }
 
-let cache: Map<string, TypeEntry | null> = new Map();
+const cache = new Map<string, TypeEntry | null>();
 let userCacheDir: string | undefined;
-
-/** Reads the environment afresh (tests point ROS_SSO_SCHEMA_CACHE elsewhere) and forgets every entry. */
-export function resetCatalog(env: Record<string, string | undefined> = process.env): void {
-  cache = new Map();
-  userCacheDir = cacheDir(env);
-}
 
 function fromDefinition(type: string, definition: TypeDefinition, provenance: Provenance): TypeEntry {
   const schema = toResourceSchema(type, definition);

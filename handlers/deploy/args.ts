@@ -48,6 +48,9 @@ Options:
 Credentials: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, optional ALIBABA_CLOUD_SECURITY_TOKEN.
 `;
 
+/** The memory a create uses without --memory (cli.ts's create defaults). */
+export const CREATE_MEMORY_MB = 512;
+
 function fail(message: string): never {
   throw new UsageError(message);
 }
@@ -95,9 +98,13 @@ function cpuOption(raw: string | undefined, memorySize: number | undefined): num
     hundredths % 5 !== 0
   )
     fail(`--cpu must be a multiple of 0.05 from 0.05 to 16, got ${raw}`);
-  // FC: memory in GB must be 1 to 4 times the vCPUs.
-  if (memorySize !== undefined && (memorySize / 1024 < value || memorySize / 1024 > value * 4))
-    fail(`--memory ${memorySize} MB does not fit --cpu ${raw}: memory must be 1 to 4 GB per vCPU`);
+  // FC: memory in GB must be 1 to 4 times the vCPUs. Without --memory, a create uses its default
+  // and an update keeps the function's memory, which only FC knows: checked there.
+  const memory = memorySize ?? CREATE_MEMORY_MB;
+  if (memory / 1024 < value || memory / 1024 > value * 4)
+    fail(
+      `--memory ${memory} MB${memorySize === undefined ? ' (the default)' : ''} does not fit --cpu ${raw}: memory must be 1 to 4 GB per vCPU`,
+    );
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { type RetryPolicy } from '../retry';
-import { DEPLOY_USAGE, type DeployArgs, parseDeployArgs, UsageError } from './args';
+import { CREATE_MEMORY_MB, DEPLOY_USAGE, type DeployArgs, parseDeployArgs, UsageError } from './args';
 import { readCodePackage } from './code-package';
 import { type DeployPlan, deployFunction } from './deploy';
 import { DeployError, explain, FcError } from './errors';
@@ -24,7 +24,7 @@ export const RUNTIME = 'nodejs20';
 export const HANDLER = 'index.handler';
 const DESCRIPTION = 'ros-sso handlers for Custom::CloudSSOUserProvision and Custom::RAMOIDCClientId';
 /** A create needs a timeout: FC's default of 3 s is far below the custom resources' Timeout; 900 s as templates/provider.yaml. */
-const CREATE_DEFAULTS = { memorySize: 512, timeout: 900 };
+const CREATE_DEFAULTS = { memorySize: CREATE_MEMORY_MB, timeout: 900 };
 
 /** Timing knobs; tests shorten them, the CLI uses DEFAULT_TUNING. */
 export interface Tuning {

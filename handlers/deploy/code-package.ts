@@ -62,7 +62,9 @@ export function readCodePackage(path: string, cwd: string): CodePackage {
   const names = zipEntryNames(bytes);
   if (names === undefined)
     throw new DeployError(`code package ${path} is not a zip archive; ${HINT}`, 'code-package');
-  if (names.length > 0 && !names.includes('index.js'))
+  // An empty listing is a zip64 archive (not listed) unless the archive is only its 22-byte end record.
+  const unlisted = names.length === 0 && bytes.length > 22;
+  if (!unlisted && !names.includes('index.js'))
     throw new DeployError(
       `code package ${path} has no index.js at its root (the handler is index.handler); ${HINT}`,
       'code-package',

@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../args';
+import { writeOutput } from '../files';
 import { templateSchema } from './template-schema';
 
 export const SCHEMAS_EXPORT_USAGE = `Usage: ros-sso schemas export [--output FILE]
@@ -36,7 +35,7 @@ export function runSchemasExport(argv: readonly string[], io: ExportIo): 0 {
   }
   const text = `${JSON.stringify(templateSchema())}\n`;
   if (values.output) {
-    writeFileSync(resolve(io.cwd, values.output), text);
+    writeOutput(io.cwd, values.output, text);
     io.stderr(`ros-sso: wrote ${values.output} (${(text.length / 1024).toFixed(0)} KB)\n`);
   } else io.stdout(text);
   return 0;

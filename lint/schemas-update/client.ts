@@ -40,11 +40,18 @@ export interface RosClientOptions {
   endpoint?: Endpoint;
 }
 
-/** `https://host[:port]`, `http://127.0.0.1:PORT` or a bare `host[:port]` (HTTPS). */
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost)(?::\d{1,5})?$/;
+
+/**
+ * `https://host[:port]`, a bare `host[:port]` (HTTPS), or `http://` to a loopback host only: the
+ * requests carry the AccessKey ID and the STS token, which must not cross a network in clear text.
+ */
 export function parseEndpoint(value: string): Endpoint | undefined {
   const match = /^(?:(https?):\/\/)?([A-Za-z0-9.-]+(?::\d{1,5})?)\/?$/.exec(value.trim());
   if (match === null) return undefined;
-  return { protocol: match[1] === 'http' ? 'http' : 'https', host: match[2] ?? '' };
+  const host = match[2] ?? '';
+  if (match[1] === 'http' && !LOOPBACK.test(host)) return undefined;
+  return { protocol: match[1] === 'http' ? 'http' : 'https', host };
 }
 
 /**
@@ -101,6 +108,14 @@ export function createRosClient(options: RosClientOptions): RosTypesClient {
         // An empty definition would override the bundled one and make every property "unknown".
         if (!isRecord(body?.properties))
           throw new RosCallError('GetResourceType', 'MalformedResponse', 200, 'the answer has no Properties');
+        // Never cache one type's definition under another's name.
+        if (typeof body.resourceType === 'string' && body.resourceType !== type)
+          throw new RosCallError(
+            'GetResourceType',
+            'MalformedResponse',
+            200,
+            `asked for ${type}, the answer describes ${body.resourceType}`,
+          );
         return {
           ResourceType: body.resourceType ?? type,
           ...(typeof body.entityType === 'string' ? { EntityType: body.entityType } : {}),

@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../args';
 import { loadConfig } from '../config';
-import { FileError } from '../files';
-import { summarize } from '../finding';
+import { FileError, writeOutput } from '../files';
+import { structureErrors } from './structure';
+import { compareFindings, type Finding, summarize } from '../finding';
 import { type FormatName, formatters } from '../formatters';
 import { allRules } from '../rules';
 import { diffOptionsFor, diffTemplates, type TemplateText } from './diff';
@@ -82,12 +83,20 @@ export function runDiff(argv: readonly string[], io: CommandIo): 0 | 1 | 2 {
 
   const result = diffTemplates(previous, current, diffOptionsFor(config, ignoreRules));
   const off = new Set(ignoreRules);
-  const findings = result.findings.filter((f) => !off.has(f.ruleId) && config.rules[f.ruleId] !== 'off');
+  // Structural errors of either file first; a parse error the comparison also reported counts once.
+  const unique = new Map<string, Finding>();
+  for (const f of [
+    ...structureErrors(previous.file, previous.text),
+    ...structureErrors(current.file, current.text),
+    ...result.findings.filter((f) => !off.has(f.ruleId) && config.rules[f.ruleId] !== 'off'),
+  ])
+    unique.set(`${f.file}\0${f.line}\0${f.column}\0${f.ruleId}\0${f.message}`, f);
+  const findings = [...unique.values()].sort(compareFindings);
   const summary = summarize(findings, 1);
   let report = formatters[format as FormatName](findings, summary, allRules);
   if (format === 'text' && result.comparison)
     report = `${previous.file} → ${current.file}\n${renderImpact(result.comparison)}\n${report}`;
-  if (values.output) writeFileSync(resolve(io.cwd, values.output), report);
+  if (values.output) writeOutput(io.cwd, values.output, report);
   else io.stdout(report);
   return summary.errors > 0 ? 1 : 0;
 }

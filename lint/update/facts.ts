@@ -53,7 +53,10 @@ export const updateFacts: FactsLookup = factsFrom(notUpdatableProperties, (type)
   typeEntry(type)?.provenance === 'bundled' ? bundledSource() : undefined,
 );
 
-/** `/Parameters/TargetId` → `Parameters.TargetId`, the way messages and the impact list name it. */
+/**
+ * `/Parameters/TargetId` → `Parameters.TargetId`, the way messages and the impact list name it;
+ * the empty pointer (the whole of Properties, e.g. one `Fn::If`) is `Properties`.
+ */
 export function propertyName(pointer: string): string {
-  return splitPointer(pointer).join('.');
+  return pointer === '' ? 'Properties' : splitPointer(pointer).join('.');
 }

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../args';
-import { lintText } from '../engine';
 import { formatText } from '../formatters/text';
 import { summarize } from '../finding';
 import { TemplateModel } from '../template/model';
+import { allRules } from '../rules';
 import { parseTemplate } from '../template/parse';
 import { type CommandIo, readTemplate } from './diff-command';
+import { structureErrors } from './structure';
 import { renderUpdateInfoJson, renderUpdateInfoText, updateInfo } from './update-info';
 
 export const UPDATE_INFO_USAGE = `Usage: ros-sso update-info TEMPLATE [--format text|json]
@@ -42,12 +43,12 @@ export function runUpdateInfo(argv: readonly string[], io: CommandIo): 0 | 1 | 2
     throw new UsageError(`unknown format ${format}; use text or json`);
   const { file, text } = readTemplate(positionals[0], io.cwd);
   const outcome = parseTemplate(file, text);
-  if (!outcome.ok) {
-    const findings = lintText(file, text, { rules: [] });
+  const errors = structureErrors(file, text);
+  if (!outcome.ok || errors.length > 0) {
     io.stdout(
       format === 'json'
-        ? `${JSON.stringify({ file, error: findings[0] }, null, 2)}\n`
-        : formatText(findings, summarize(findings, 1), []),
+        ? `${JSON.stringify({ file, error: errors[0], errors }, null, 2)}\n`
+        : formatText(errors, summarize(errors, 1), allRules),
     );
     return 1;
   }

@@ -73,7 +73,8 @@ export function updateInfo(model: TemplateModel, factsOf: FactsLookup = updateFa
     UpdateInfoList,
     string[]
   >;
-  const parameters: Record<string, ParameterReport> = {};
+  // No prototype: a parameter may be named `__proto__`.
+  const parameters: Record<string, ParameterReport> = Object.create(null);
   for (const name of model.parameters.keys()) {
     const reaches = byParameter.get(name) ?? [];
     const list = reaches

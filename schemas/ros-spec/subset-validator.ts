@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
  * Why not ajv itself: compiling one converted type with ajv takes 4–60 ms (it generates code), and
  * a real template uses a dozen types, which would triple the linter's cold start. Walking this
  * small subset directly costs well under a millisecond per type. A differential test keeps the two
- * in agreement (test/schemas/subset-validator.test.ts).
+ * in agreement (test/schemas/ros-types.test.ts).
  */
 type Schema = Record<string, unknown>;
 

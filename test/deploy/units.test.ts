@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeployArgs, UsageError } from '../../handlers/deploy/args';
-import { zipEntryNames } from '../../handlers/deploy/code-package';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCodePackage, zipEntryNames } from '../../handlers/deploy/code-package';
 import { describeChanges } from '../../handlers/deploy/deploy';
 import { classify, FcError, toFcError } from '../../handlers/deploy/errors';
 import { credentialsFromEnv, resolveEndpoint } from '../../handlers/deploy/target';
@@ -64,6 +67,7 @@ describe('deploy arguments', () => {
     [[...base, '--memory', '512MB'], '--memory must be a multiple of 64'],
     [[...base, '--cpu', '0.33'], '--cpu must be a multiple of 0.05'],
     [[...base, '--cpu', '2', '--memory', '1024'], 'memory must be 1 to 4 GB per vCPU'],
+    [[...base, '--cpu', '1'], '--memory 512 MB (the default) does not fit --cpu 1'],
     [[...base, '--account-id', 'acme'], 'is not an account ID'],
     [[...base, 'extra'], 'unexpected argument extra'],
     [[...base, '--region', '--function', 'g'], '--region needs a value'],
@@ -170,6 +174,10 @@ describe('code package and changes', () => {
   it('lists the entries of a zip and refuses other bytes', () => {
     expect(zipEntryNames(makeZip({ 'index.js': 'a', 'lib/x.js': 'b' }))).toEqual(['index.js', 'lib/x.js']);
     expect(zipEntryNames(Buffer.from('PK but not really a zip archive'))).toBeUndefined();
+    // An empty archive (only its end record) has no handler to run.
+    const dir = mkdtempSync(join(tmpdir(), 'ros-sso-zip-'));
+    writeFileSync(join(dir, 'empty.zip'), makeZip({}));
+    expect(() => readCodePackage('empty.zip', dir)).toThrow(/has no index\.js at its root/);
   });
 
   it('names only the requested settings that differ', () => {

@@ -120,4 +120,100 @@ describe('every ROS type, checked property by property with the severity its pro
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['resource-no-schema', 'warning']]);
     expect(findings[0].message).toContain('did you mean ALIYUN::OSS::Bucket?');
   });
+  it('a parameter value is judged by where it lands: top-level type error, nested stale warning', () => {
+    const template = `ROSTemplateFormatVersion: '2015-09-01'
+Parameters:
+  Duration:
+    Type: String
+    AllowedValues: [long]
+  Resource:
+    Type: String
+    Default: '*'
+Resources:
+  Role:
+    Type: ALIYUN::RAM::Role
+    Properties:
+      RoleName: r
+      MaxSessionDuration: !Ref Duration
+      AssumeRolePolicyDocument: {Version: '1', Statement: []}
+      Policies:
+        - PolicyName: p
+          PolicyDocument:
+            Version: '1'
+            Statement: [{Effect: Allow, Action: ['ecs:Describe*'], Resource: !Ref Resource}]
+`;
+    const run = runCli(['lint', 't.yaml', '--format', 'json'], workspace({ 't.yaml': template }));
+    const findings = (JSON.parse(run.stdout) as { results: JsonFinding[] }).results;
+    expect(findings.map((f) => [f.ruleId, f.severity, f.path])).toEqual([
+      ['property-type', 'error', '/Parameters/Duration/AllowedValues/0'],
+      ['property-type', 'warning', '/Parameters/Resource/Default'],
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('does not ask for required properties inside a mapping a function builds', () => {
+    const cache = workspace({});
+    writeCachedType(cache, {
+      ResourceType: 'ALIYUN::ECS::VPC',
+      EntityType: 'Resource',
+      Properties: {
+        VpcName: { Type: 'string', Required: false, UpdateAllowed: true },
+        Tags: {
+          Type: 'list',
+          Required: false,
+          UpdateAllowed: true,
+          Schema: {
+            '*': {
+              Type: 'map',
+              Required: false,
+              UpdateAllowed: true,
+              Schema: {
+                Key: { Type: 'string', Required: true, UpdateAllowed: true },
+                Value: { Type: 'string', Required: false, UpdateAllowed: true },
+              },
+            },
+          },
+        },
+      },
+      Attributes: {},
+      FetchedAt: '2026-11-20T00:00:00Z',
+      Region: 'cn-hangzhou',
+    });
+    const template = `ROSTemplateFormatVersion: '2015-09-01'
+Conditions:
+  IsProd: {Fn::Equals: [a, b]}
+Resources:
+  Vpc:
+    Type: ALIYUN::ECS::VPC
+    Properties:
+      Tags:
+        - {Key: env, Value: dev}
+        - !If [IsProd, {Key: tier, Value: gold}, !Ref ALIYUN::NoValue]
+        - {Value: no-key}
+  Other:
+    Type: ALIYUN::ECS::VPC
+    Properties: !If [IsProd, {VpcName: a}, {VpcName: b}]
+`;
+    const env = { ROS_SSO_SCHEMA_CACHE: cache };
+    const run = runCli(['lint', 't.yaml', '--format', 'json'], workspace({ 't.yaml': template }), env);
+    const findings = (JSON.parse(run.stdout) as { results: JsonFinding[] }).results;
+    expect(findings.map((f) => [f.ruleId, f.severity, f.path])).toEqual([
+      ['property-required', 'error', '/Resources/Vpc/Properties/Tags/2'],
+    ]);
+  });
+  it('a cache file of an unexpected shape falls back to the bundled definition, never a crash', () => {
+    const cache = workspace({});
+    writeCachedType(cache, {
+      ResourceType: 'ALIYUN::ECS::VPC',
+      EntityType: 'Resource',
+      Properties: { VpcName: null, CidrBlock: [1, 2] },
+      Attributes: {},
+      FetchedAt: '2026-11-20T00:00:00Z',
+      Region: 'cn-hangzhou',
+    });
+    const findings = lintPlanted('vpc-ecs-web.yaml', '      VpcName:\n', '      VpcNmae:\n', {
+      ROS_SSO_SCHEMA_CACHE: cache,
+    });
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['property-unknown', 'warning']]);
+  });
 });

@@ -124,6 +124,9 @@ describe('arguments', () => {
     });
     expect(parseEndpoint('ftp://x')).toBeUndefined();
     expect(parseEndpoint('http://x/path')).toBeUndefined();
+    // Signed requests carry the AccessKey ID and token: plain http only to this machine.
+    expect(parseEndpoint('http://ros.example.com')).toBeUndefined();
+    expect(parseEndpoint('http://localhost:9000')).toEqual({ protocol: 'http', host: 'localhost:9000' });
   });
 
   it('refuse unknown options, stray arguments and malformed values', () => {

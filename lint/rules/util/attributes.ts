@@ -26,7 +26,7 @@ export function knownAttributes(template: TemplateModel, resource: string): Know
 }
 
 /** Types whose `Fn::GetAtt` may read `Outputs.<Name>`: one output of the nested stack. */
-const NESTED_STACK_TYPES = new Set(['ALIYUN::ROS::Stack', 'ALIYUN::ROS::CustomResource']);
+const NESTED_STACK_TYPES = new Set(['ALIYUN::ROS::Stack']);
 
 /** True when `attribute` is one of `names`, or an `Outputs.<Name>` of a type that has them. */
 export function hasAttribute(known: KnownAttributes, attribute: string): boolean {
