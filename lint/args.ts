@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { FormatName } from './formatters';
 
 /** A command-line mistake: one line with a hint, exit code 2. */
@@ -41,30 +41,32 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
+/** node:util parseArgs (strict, positionals allowed); its multi-line errors become a one-line UsageError. */
+export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: readonly string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true as const, strict: true as const, options });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+}
+
 /** argv (after `lint`) → options; unknown options and bad values are UsageErrors. */
 export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        'ignore-rule': { type: 'string', multiple: true },
-        baseline: { type: 'string' },
-        'write-baseline': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        'only-templates': { type: 'boolean' },
-        since: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    fail((err as Error).message.split('\n')[0]);
-  }
+  const parsed = parseCommandArgs(argv, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
+    'ignore-rule': { type: 'string', multiple: true },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    'only-templates': { type: 'boolean' },
+    since: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
   if (v.help) return 'help';
   const format = (v.format as string | undefined) ?? 'text';

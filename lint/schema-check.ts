@@ -79,7 +79,6 @@ const staleProne = (keyword: string, pointerInProperties: string) =>
 function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIssue[]): void {
   const entry = view.type ? typeEntry(view.type) : undefined;
   if (!entry) return;
-  const validationErrors = (value: unknown) => entry.errors(value);
   const stale = entry.provenance === 'bundled' ? bundledSource() : undefined;
   if (view.node.Properties !== undefined && !view.properties) return; // resource-definition reports it
   const props = view.properties ?? {};
@@ -91,7 +90,7 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
   const place = (p: string) =>
     p === '' ? (view.properties ? propsPointer : view.pointer) : propsPointer + p;
 
-  const baseErrors = validationErrors(props);
+  const baseErrors = entry.errors(props);
   // Errors on function values say nothing about the deployed value (a `required` one included: the
   // mapping a function builds is unknown); drop them before wording.
   const literal = baseErrors.filter((e) => !underFunction(props, e.instancePath));
@@ -106,9 +105,9 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
   for (const nodePointer of nodes) {
     for (const candidate of candidatesFor(valueAt(props, nodePointer), propsPointer + nodePointer, model)) {
       const trial = withValueAt(props, nodePointer, structuredClone(candidate.value));
-      const fresh = validationErrors(trial).filter(
-        (e) => !seen.has(errorKey(e)) && !underFunction(trial, e.instancePath),
-      );
+      const fresh = entry
+        .errors(trial)
+        .filter((e) => !seen.has(errorKey(e)) && !underFunction(trial, e.instancePath));
       for (const issue of issuesFrom(fresh)) {
         const inside = issue.pointer === nodePointer || issue.pointer.startsWith(`${nodePointer}/`);
         const where = propsPointer + (inside ? nodePointer : issue.pointer);

@@ -30,6 +30,9 @@ export interface TypeEntry {
 const cache = new Map<string, TypeEntry | null>();
 let userCacheDir: string | undefined;
 
+/** Read from the environment once, on first use. */
+const userCache = () => (userCacheDir ??= cacheDir(process.env));
+
 function fromDefinition(type: string, definition: TypeDefinition, provenance: Provenance): TypeEntry {
   const schema = toResourceSchema(type, definition);
   return { type, schema, provenance, errors: (value) => validateSubset(schema, value) };
@@ -52,8 +55,7 @@ function genericDataSource(type: string): TypeEntry {
 function lookUp(type: string): TypeEntry | undefined {
   const own = schemaForType(type);
   if (own) return { type, schema: own, provenance: 'project', errors: (v) => validationErrors(own.$id, v) };
-  userCacheDir ??= cacheDir(process.env);
-  const refreshed = readCachedType(userCacheDir, type);
+  const refreshed = readCachedType(userCache(), type);
   if (refreshed) {
     try {
       return fromDefinition(type, refreshed as unknown as TypeDefinition, 'refreshed');
@@ -84,11 +86,10 @@ export function notUpdatableProperties(type: string): readonly string[] | undefi
 
 /** Every type name with a definition (bundled, overlay, refreshed), for did-you-mean and exports. */
 export function knownTypeNames(): string[] {
-  userCacheDir ??= cacheDir(process.env);
   const names = [
     ...resourceSchemas.map((s) => s.rosType),
     ...Object.keys(bundledTypes().types),
-    ...cachedTypeNames(userCacheDir),
+    ...cachedTypeNames(userCache()),
   ];
   return [...new Set(names)].sort();
 }

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { UsageError } from '../args';
+import { parseCommandArgs, UsageError } from '../args';
 import { writeOutput } from '../files';
 import { templateSchema } from './template-schema';
 
@@ -19,16 +18,11 @@ interface ExportIo {
 
 /** `ros-sso schemas export`: the editor schema, to stdout or a file. */
 export function runSchemasExport(argv: readonly string[], io: ExportIo): 0 {
-  let values: { output?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      options: { output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (err) {
-    throw new UsageError(`schemas export: ${(err as Error).message.split('\n')[0]}`);
-  }
+  const { values, positionals } = parseCommandArgs(argv, {
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   if (values.help) {
     io.stdout(SCHEMAS_EXPORT_USAGE);
     return 0;

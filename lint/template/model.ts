@@ -1,6 +1,7 @@
 import { PSEUDO_PARAMETERS } from './intrinsics';
 import type { ParsedTemplate } from './parse';
-import { escapeToken, joinPointer } from './pointer';
+import { escapePointerToken } from '../../schemas/validate';
+import { joinPointer } from './pointer';
 
 export type Mapping = Record<string, unknown>;
 
@@ -92,7 +93,7 @@ export class TemplateModel {
       const found: IntrinsicUse[] = [];
       // Tokens of the current path; a pointer string is built only where a function is found.
       const path: string[] = [];
-      const pointerOf = () => path.map((t) => `/${escapeToken(t)}`).join('');
+      const pointerOf = () => path.map((t) => `/${escapePointerToken(t)}`).join('');
       const visit = (node: unknown): void => {
         if (node === null || typeof node !== 'object') return;
         if (Array.isArray(node)) {

@@ -1,7 +1,5 @@
-/** RFC 6901 JSON Pointer helpers. */
-export function escapeToken(token: string): string {
-  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
-}
+/** RFC 6901 JSON Pointer helpers (escaping is schemas/validate.ts's, shared with the schema issues). */
+import { escapePointerToken } from '../../schemas/validate';
 
 export function unescapeToken(token: string): string {
   // Most tokens have no escapes; skipping the two regex passes matters on the lint hot path.
@@ -10,7 +8,7 @@ export function unescapeToken(token: string): string {
 
 export function joinPointer(base: string, ...tokens: Array<string | number>): string {
   let out = base;
-  for (const t of tokens) out += `/${typeof t === 'number' ? t : escapeToken(t)}`;
+  for (const t of tokens) out += `/${typeof t === 'number' ? t : escapePointerToken(t)}`;
   return out;
 }
 

@@ -10,7 +10,7 @@ import {
 } from 'js-yaml';
 import type { SourceRange } from '../finding';
 import { functionForTag } from './intrinsics';
-import { escapeToken } from './pointer';
+import { escapePointerToken } from '../../schemas/validate';
 
 export interface NodeLocation {
   /** The key's range when the node is a mapping value. */
@@ -65,7 +65,7 @@ export function buildPositionIndex(events: readonly Event[], source: string): Ma
     if (!parent) return '';
     if (parent.pointer === null) return null;
     if (parent.kind === 'seq') return `${parent.pointer}/${parent.index++}`;
-    return parent.key === undefined ? null : `${parent.pointer}/${escapeToken(parent.key)}`;
+    return parent.key === undefined ? null : `${parent.pointer}/${escapePointerToken(parent.key)}`;
   };
 
   for (const ev of events) {
@@ -118,7 +118,7 @@ export function buildPositionIndex(events: readonly Event[], source: string): Ma
       const fn =
         !isAlias && ev.tagStart >= 0 ? functionForTag(source.slice(ev.tagStart, ev.tagEnd)) : undefined;
       if (fn) {
-        childPointer = `${pointer}/${escapeToken(fn)}`;
+        childPointer = `${pointer}/${escapePointerToken(fn)}`;
         index.set(childPointer, { value: { start, end } });
         if (isScalar && fn === 'Fn::GetAtt') {
           index.set(`${childPointer}/0`, { value: { start: rawStart, end } });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
-import { UsageError } from '../args';
+import { parseCommandArgs, UsageError } from '../args';
 import { loadConfig } from '../config';
 import { FileError, writeOutput } from '../files';
 import { structureErrors } from './structure';
@@ -44,22 +43,13 @@ export function readTemplate(arg: string, cwd: string): TemplateText {
 }
 
 function parseDiffArgs(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        'ignore-rule': { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
-  }
+  return parseCommandArgs(argv, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
+    'ignore-rule': { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
 /** `ros-sso diff OLD NEW`. */

@@ -1,11 +1,12 @@
 import type { LintConfig } from '../config';
-import { lintText, RULE_ERROR_RULE } from '../engine';
-import { type Finding, lineStartsOf, makeFinding, type Severity, withMessageId } from '../finding';
+import { lintText } from '../engine';
+import type { Finding, Severity } from '../finding';
+import { PendingFindings } from '../pending-findings';
 import { allRules } from '../rules';
-import { type MessageData, type ReportOptions, renderMessage, type Rule } from '../rules/rule';
+import type { Rule } from '../rules/rule';
 import { applySuppressions } from '../suppression';
 import { TemplateModel } from '../template/model';
-import { type Blame, parseTemplate } from '../template/parse';
+import { parseTemplate } from '../template/parse';
 import type { FactsLookup } from './facts';
 import { compareTemplates, type TemplateComparison } from './compare';
 import { isUpdateRule, type UpdateRule, type UpdateRuleContext } from './update-rule';
@@ -49,15 +50,6 @@ export function diffOptionsFor(config: LintConfig, ignoreRules: readonly string[
   };
 }
 
-interface Pending {
-  messageId: string;
-  pointer: string;
-  blame: Blame;
-  ruleId: string;
-  severity: Severity;
-  message: string;
-}
-
 /**
  * The update findings of going from `previous` to `current`: each update rule runs once on the
  * comparison (a throwing rule becomes `rule-error`, as in the engine), findings are placed in the
@@ -84,51 +76,21 @@ export function diffTemplates(
     };
   const currentModel = new TemplateModel(parsedNew.template);
   const comparison = compareTemplates(new TemplateModel(parsedOld.template), currentModel, options.factsOf);
-  const pending: Pending[] = [];
+  const pending = new PendingFindings(severities);
   const contextFor = <M extends string>(rule: UpdateRule<M>): UpdateRuleContext<M> => ({
     template: currentModel,
     previous: comparison.previous,
     comparison,
-    report(pointer: string, messageId: M, data?: MessageData, opts: ReportOptions = {}) {
-      pending.push({
-        messageId,
-        pointer,
-        blame: opts.blame ?? 'value',
-        ruleId: rule.id,
-        severity: severities[rule.id] ?? opts.severity ?? rule.defaultSeverity,
-        message: renderMessage(rule.messages[messageId], data),
-      });
-    },
+    report: pending.reporter(rule),
   });
   for (const rule of options.rules.filter(isUpdateRule)) {
     try {
       rule.checkUpdate(contextFor(rule));
     } catch (err) {
-      pending.push({
-        messageId: 'crashed',
-        pointer: '',
-        blame: 'value',
-        ruleId: RULE_ERROR_RULE,
-        severity: severities[RULE_ERROR_RULE] ?? 'error',
-        message: `rule ${rule.id} failed on this template: ${err instanceof Error ? err.message : String(err)}`,
-      });
+      pending.crashed(rule.id, err);
     }
   }
-  const lineStarts = pending.length ? lineStartsOf(current.text) : [];
-  const findings = pending.map((p) =>
-    withMessageId(
-      makeFinding(
-        current.file,
-        lineStarts,
-        parsedNew.template.rangeOf(p.pointer, p.blame),
-        p.ruleId,
-        p.severity,
-        p.message,
-        p.pointer,
-      ),
-      p.messageId,
-    ),
-  );
+  const findings = pending.place(current.file, parsedNew.template);
   const suppressed = applySuppressions(findings, currentModel, {
     now: options.now ?? new Date(),
     knownRules: options.knownRuleIds ?? new Set(options.rules.map((r) => r.id)),

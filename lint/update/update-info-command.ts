@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { UsageError } from '../args';
+import { parseCommandArgs, UsageError } from '../args';
 import { formatText } from '../formatters/text';
 import { summarize } from '../finding';
 import { TemplateModel } from '../template/model';
@@ -17,16 +16,10 @@ properties it reaches. Exit code 0, 1 when the template does not parse, 2 on a u
 `;
 
 function parseUpdateInfoArgs(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
-  }
+  return parseCommandArgs(argv, {
+    format: { type: 'string', short: 'f' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
 /** `ros-sso update-info TEMPLATE`. */

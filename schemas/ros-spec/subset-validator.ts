@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { escapePointerToken } from '../validate';
 
 /**
  * A validator for the JSON Schema subset that to-json-schema.ts emits, with ajv's options
@@ -43,10 +44,6 @@ const patterns = new Map<string, RegExp>();
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** ajv's `coerceTypes: true` for scalars; `undefined` when the value cannot be coerced. */
@@ -162,9 +159,9 @@ function walkObject(
   const properties = isObject(schema.properties) ? (schema.properties as Record<string, Schema>) : {};
   for (const name of Object.keys(value)) {
     const sub = Object.hasOwn(properties, name) ? properties[name] : undefined;
-    const at = `${path}/${escape(name)}`;
+    const at = `${path}/${escapePointerToken(name)}`;
     const set = (v: unknown) => (value[name] = v);
-    if (sub) walk(sub, value[name], at, `${schemaPath}/properties/${escape(name)}`, errors, set);
+    if (sub) walk(sub, value[name], at, `${schemaPath}/properties/${escapePointerToken(name)}`, errors, set);
     else if (schema.additionalProperties === false)
       fail(
         'additionalProperties',

@@ -1,5 +1,6 @@
 import { normalizePattern } from '../pattern';
 import type { ResourceSchema } from '../registry';
+import { escapePointerToken } from '../validate';
 import type { Constraint, PropertyDefinition, TypeDefinition } from './definition';
 
 type JsonSchema = Record<string, unknown>;
@@ -18,8 +19,6 @@ export function specSchemaId(type: string): string {
   return `https://ros-sso.dev/schemas/ros-types/${type.replace(/::/g, '.')}.json`;
 }
 
-const escapeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /**
  * A ROS type definition as a JSON Schema for its `Properties`, with the extra keywords of
  * schemas/README.md. Patterns JavaScript cannot compile are listed in `uncheckedPatterns` instead.
@@ -34,9 +33,9 @@ export function toResourceSchema(type: string, definition: TypeDefinition): Reso
   const required: string[] = [];
   const notUpdatable: string[] = [];
   for (const [name, property] of Object.entries(definition.Properties ?? {})) {
-    properties[name] = propertySchema(property, `/${escapeToken(name)}`, unchecked);
+    properties[name] = propertySchema(property, `/${escapePointerToken(name)}`, unchecked);
     if (property.Required) required.push(name);
-    if (property.UpdateAllowed === false) notUpdatable.push(`/${escapeToken(name)}`);
+    if (property.UpdateAllowed === false) notUpdatable.push(`/${escapePointerToken(name)}`);
   }
   const schema: ResourceSchema = {
     $id: specSchemaId(type),
@@ -64,7 +63,10 @@ function propertySchema(property: PropertyDefinition, path: string, unchecked: s
     const named = Object.entries(nested).filter(([key]) => key !== '*');
     if (named.length) {
       schema.properties = Object.fromEntries(
-        named.map(([key, inner]) => [key, propertySchema(inner, `${path}/${escapeToken(key)}`, unchecked)]),
+        named.map(([key, inner]) => [
+          key,
+          propertySchema(inner, `${path}/${escapePointerToken(key)}`, unchecked),
+        ]),
       );
       const required = named.filter(([, inner]) => inner.Required).map(([key]) => key);
       if (required.length) schema.required = required;
