@@ -1,6 +1,7 @@
 import type { FaultInjector } from './faults';
 import type { RequestParams } from './request-params';
-import type { EmulatorState } from './state';
+import { cloudSsoNotFound } from './api-error';
+import { type Directory, type EmulatorState, requireDirectory } from './state';
 
 /** What an action handler gets: the live state, the call's parameters and the calling account. */
 export interface ActionContext {
@@ -17,6 +18,18 @@ export interface ActionContext {
 export type ActionHandler = (ctx: ActionContext) => Record<string, unknown>;
 
 export type ActionTable = Readonly<Record<string, ActionHandler>>;
+
+/**
+ * The call's `DirectoryId`, which must belong to the calling account: a directory lives in the
+ * account that created it (its `OwnerPk`, cloud-apis.md §2.1), so to any other account's key it does
+ * not exist. The code for that case is guessed (README, "Error codes").
+ */
+export function callerDirectory(ctx: ActionContext): Directory {
+  const id = ctx.params.required('DirectoryId');
+  const directory = requireDirectory(ctx.state, id);
+  if (directory.ownerPk !== ctx.accountId) throw cloudSsoNotFound('Directory', id);
+  return directory;
+}
 
 /** `MaxResults` as the CloudSSO list actions take it (1–100, default 10). */
 export function maxResults(ctx: ActionContext): number {

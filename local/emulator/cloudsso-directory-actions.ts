@@ -1,15 +1,14 @@
-import { type ActionContext, type ActionTable, listBody, maxResults } from './action-context';
+import {
+  type ActionContext,
+  type ActionTable,
+  callerDirectory,
+  listBody,
+  maxResults,
+} from './action-context';
 import { ApiError, alreadyExists } from './api-error';
 import { paginate } from './pagination';
 import { onMemberAdded, onMemberRemoved } from './provisioning-sync';
-import {
-  type DirectoryGroup,
-  type DirectoryUser,
-  newId,
-  requireDirectory,
-  requireGroup,
-  requireUser,
-} from './state';
+import { type DirectoryGroup, type DirectoryUser, newId, requireGroup, requireUser } from './state';
 
 /** CloudSSO directory, user and group actions (cloud-apis.md §2.2). */
 
@@ -45,7 +44,7 @@ function groupBody(group: DirectoryGroup): Record<string, unknown> {
 }
 
 function getDirectory(ctx: ActionContext) {
-  const d = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const d = callerDirectory(ctx);
   return {
     Directory: {
       DirectoryId: d.directoryId,
@@ -58,7 +57,7 @@ function getDirectory(ctx: ActionContext) {
 }
 
 function createUser(ctx: ActionContext) {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const p = ctx.params;
   const userName = p.matching('UserName', USER_NAME, 'must be 1-64 letters, digits or @_-.', true);
   if (directory.users.some((u) => u.userName === userName)) throw alreadyExists('User', userName);
@@ -82,19 +81,19 @@ function createUser(ctx: ActionContext) {
 }
 
 function getUser(ctx: ActionContext) {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   return { User: userBody(requireUser(directory, ctx.params.required('UserId'))) };
 }
 
 function listUsers(ctx: ActionContext) {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const size = maxResults(ctx);
   const page = paginate(directory.users, ctx.params.optional('NextToken'), size, 'NextToken');
   return listBody('Users', page.items.map(userBody), directory.users.length, size, page.nextToken);
 }
 
 function createGroup(ctx: ActionContext) {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const groupName = ctx.params.matching(
     'GroupName',
     GROUP_NAME,
@@ -115,19 +114,19 @@ function createGroup(ctx: ActionContext) {
 }
 
 function getGroup(ctx: ActionContext) {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   return { Group: groupBody(requireGroup(directory, ctx.params.required('GroupId'))) };
 }
 
 function listGroups(ctx: ActionContext) {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const size = maxResults(ctx);
   const page = paginate(directory.groups, ctx.params.optional('NextToken'), size, 'NextToken');
   return listBody('Groups', page.items.map(groupBody), directory.groups.length, size, page.nextToken);
 }
 
 function listGroupMembers(ctx: ActionContext) {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const group = requireGroup(directory, ctx.params.required('GroupId'));
   const size = maxResults(ctx);
   const page = paginate(group.members, ctx.params.optional('NextToken'), size, 'NextToken');
@@ -150,7 +149,7 @@ function listGroupMembers(ctx: ActionContext) {
 }
 
 function memberCall(ctx: ActionContext) {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const group = requireGroup(directory, ctx.params.required('GroupId'));
   const user = requireUser(directory, ctx.params.required('UserId'));
   return { group, user };

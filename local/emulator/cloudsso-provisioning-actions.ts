@@ -1,4 +1,10 @@
-import { type ActionContext, type ActionTable, listBody, maxResults } from './action-context';
+import {
+  type ActionContext,
+  type ActionTable,
+  callerDirectory,
+  listBody,
+  maxResults,
+} from './action-context';
 import { alreadyExists, cloudSsoNotFound } from './api-error';
 import { paginate } from './pagination';
 import { deleteProvisioning, retryEvent, startProvisioning } from './provisioning-sync';
@@ -72,7 +78,7 @@ function eventBody(ctx: ActionContext, e: UserProvisioningEvent): Record<string,
 
 function createUserProvisioning(ctx: ActionContext) {
   const p = ctx.params;
-  const directory = requireDirectory(ctx.state, p.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const principalId = p.required('PrincipalId');
   const principalType = p.oneOf('PrincipalType', PRINCIPAL_TYPES, true);
   const targetId = p.required('TargetId');
@@ -102,6 +108,7 @@ function createUserProvisioning(ctx: ActionContext) {
     targetPath: target.path,
     duplicationStrategy,
     deletionStrategy,
+    deletionStrategyAtCreation: deletionStrategy,
     description: p.optional('Description') ?? '',
     status: 'Enabled',
     createTime: ctx.now,
@@ -114,7 +121,7 @@ function createUserProvisioning(ctx: ActionContext) {
 }
 
 function provisioningOf(ctx: ActionContext): UserProvisioning {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   return requireProvisioning(ctx.state, directory.directoryId, ctx.params.required('UserProvisioningId'));
 }
 
@@ -132,10 +139,14 @@ function updateUserProvisioning(ctx: ActionContext) {
   return { UserProvisioning: provisioningBody(provisioning) };
 }
 
-/** `DeletionStrategy` is optional here: the one stored at creation applies when omitted (§2.2). */
+/**
+ * `DeletionStrategy` is optional here: when omitted, the strategy given at creation applies, not one
+ * set later by UpdateUserProvisioning (META's note on the parameter, cloud-apis.md §2.2).
+ */
 function deleteUserProvisioning(ctx: ActionContext) {
   const provisioning = provisioningOf(ctx);
-  const strategy = ctx.params.oneOf('DeletionStrategy', DELETION, false) ?? provisioning.deletionStrategy;
+  const strategy =
+    ctx.params.oneOf('DeletionStrategy', DELETION, false) ?? provisioning.deletionStrategyAtCreation;
   deleteProvisioning(ctx, provisioning, strategy);
   return {};
 }
@@ -146,7 +157,7 @@ function getUserProvisioning(ctx: ActionContext) {
 
 function listUserProvisionings(ctx: ActionContext) {
   const p = ctx.params;
-  const directory = requireDirectory(ctx.state, p.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const principalId = p.optional('PrincipalId');
   const principalType = p.oneOf('PrincipalType', PRINCIPAL_TYPES, false);
   const targetId = p.optional('TargetId');
@@ -171,7 +182,7 @@ function listUserProvisionings(ctx: ActionContext) {
 }
 
 function listUserProvisioningEvents(ctx: ActionContext) {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const provisioningId = ctx.params.optional('UserProvisioningId');
   if (provisioningId !== undefined && provisioningId !== '') {
     requireProvisioning(ctx.state, directory.directoryId, provisioningId);
@@ -188,7 +199,7 @@ function listUserProvisioningEvents(ctx: ActionContext) {
 }
 
 function eventOf(ctx: ActionContext): UserProvisioningEvent {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const eventId = ctx.params.required('EventId');
   const event = ctx.state.events.find(
     (e) => e.eventId === eventId && e.directoryId === directory.directoryId,
@@ -234,7 +245,7 @@ function getUserProvisioningStatistics(ctx: ActionContext) {
 }
 
 function getUserProvisioningRdAccountStatistics(ctx: ActionContext) {
-  const directory = requireDirectory(ctx.state, ctx.params.required('DirectoryId'));
+  const directory = callerDirectory(ctx);
   const account = requireAccount(ctx.state, ctx.params.required('RdMemberId'));
   const provisionings = ctx.state.provisionings.filter(
     (p) => p.directoryId === directory.directoryId && p.targetId === account.accountId,

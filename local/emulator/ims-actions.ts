@@ -22,7 +22,7 @@ function callerAccount(ctx: ActionContext): RdAccount {
   return account;
 }
 
-/** `GmtCreate`/`GmtModified` are epoch milliseconds next to the ISO dates (§1). */
+/** `GmtCreate`/`GmtModified`: epoch milliseconds next to the ISO dates, as strings (the SDK models' type, §1). */
 function providerBody(account: RdAccount, p: OidcProvider): Record<string, unknown> {
   return {
     OIDCProviderName: p.name,
@@ -34,8 +34,8 @@ function providerBody(account: RdAccount, p: OidcProvider): Record<string, unkno
     IssuanceLimitTime: p.issuanceLimitTime,
     CreateDate: p.createDate,
     UpdateDate: p.updateDate,
-    GmtCreate: Date.parse(p.createDate),
-    GmtModified: Date.parse(p.updateDate),
+    GmtCreate: String(Date.parse(p.createDate)),
+    GmtModified: String(Date.parse(p.updateDate)),
   };
 }
 

@@ -6,6 +6,7 @@ import { ApiError, missingParameter } from './api-error';
 import { CLOUDSSO_VERSION, cloudSsoActions } from './cloudsso-actions';
 import type { FaultInjector } from './faults';
 import { IMS_VERSION, imsActions } from './ims-actions';
+import type { ReplayGuard } from './replay-guard';
 import { RequestParams } from './request-params';
 import { type EmulatorCredential, verifySignature } from './signature';
 import { type EmulatorState, isoNow } from './state';
@@ -26,6 +27,7 @@ export interface HandlerDeps {
   state: EmulatorState;
   findCredential(accessKeyId: string): EmulatorCredential | undefined;
   faults(): FaultInjector;
+  replay: ReplayGuard;
   record(entry: RecordedRequest): void;
 }
 
@@ -68,6 +70,8 @@ export async function handleRequest(
     entry.accessKeyId = check.ok ? check.credential.accessKeyId : (check.accessKeyId ?? '');
     if (!check.ok) throw check.error;
     entry.signatureValid = true;
+    const replayed = deps.replay.check(req.headers, check.credential.accessKeyId);
+    if (replayed !== undefined) throw replayed;
     if (entry.version === '') throw missingParameter('Version');
     if (entry.action === '') throw missingParameter('Action');
     const target = PRODUCTS[entry.version];

@@ -18,13 +18,16 @@ export class RequestParams {
     return value;
   }
 
-  /** An enum value, matched case-insensitively (the service seems to accept `Takeover`, §4), returned canonical. */
+  /**
+   * An enum value, matched exactly: the docs spell each value one way (`TakeOver`, `Keep`), and a
+   * client that sends another spelling should learn it here, not in the cloud (README, "Strictness").
+   */
   oneOf<T extends string>(name: string, allowed: readonly T[], required: true): T;
   oneOf<T extends string>(name: string, allowed: readonly T[], required: false): T | undefined;
   oneOf<T extends string>(name: string, allowed: readonly T[], required: boolean): T | undefined {
     const value = required ? this.required(name) : this.optional(name);
     if (value === undefined || value === '') return undefined;
-    const match = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+    const match = allowed.find((candidate) => candidate === value);
     if (match === undefined) throw invalidParameter(name, `"${value}" is not one of ${allowed.join(', ')}`);
     return match;
   }

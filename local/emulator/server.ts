@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultInjector, type FaultSpec } from './faults';
 import { handleRequest, type RecordedRequest } from './request-handler';
+import { ReplayGuard } from './replay-guard';
 import { loadSeed, type SeedInput } from './seed';
 import type { EmulatorCredential } from './signature';
 import { createState, type EmulatorState, type StateSnapshot, snapshotState } from './state';
@@ -88,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let faults = new FaultInjector(options.faults);
   const requests: RecordedRequest[] = [];
   const byKey = new Map(credentials.map((c) => [c.accessKeyId, c]));
+  const replay = new ReplayGuard();
 
   // A huge query string must still get a JSON answer, so allow long request lines.
   const server = createServer({ maxHeaderSize: 1024 * 1024 }, (req, res) => {
@@ -95,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       state,
       findCredential: (id) => byKey.get(id),
       faults: () => faults,
+      replay,
       record: (entry) => requests.push(entry),
     });
   });

@@ -102,6 +102,8 @@ export interface UserProvisioning {
   targetPath: string;
   duplicationStrategy: DuplicationStrategy;
   deletionStrategy: DeletionStrategy;
+  /** What a Delete without `DeletionStrategy` applies: the value given at creation (§2.2, §4). */
+  deletionStrategyAtCreation: DeletionStrategy;
   description: string;
   status: 'Enabled';
   createTime: string;

@@ -16,7 +16,7 @@ describe('IMS OIDC provider actions', () => {
       unknown
     >;
 
-  it('gets the seeded provider with comma-joined ClientIds and both date forms', async () => {
+  it('gets the seeded provider with comma-joined ClientIds and both date forms (GmtCreate a string of epoch ms)', async () => {
     expect(await provider()).toMatchObject({
       OIDCProviderName: 'github',
       Arn: `acs:ram::${emulator.accountId}:oidc-provider/github`,
@@ -25,7 +25,8 @@ describe('IMS OIDC provider actions', () => {
       Fingerprints: '6938fd4d98bab03faadb97b34396831e3780aea1',
       IssuanceLimitTime: 12,
       CreateDate: expect.stringMatching(/Z$/),
-      GmtCreate: expect.any(Number),
+      GmtCreate: expect.stringMatching(/^\d{13}$/),
+      GmtModified: expect.stringMatching(/^\d{13}$/),
     });
   });
 

@@ -92,11 +92,15 @@ describe('RAM user synchronisation', () => {
     expect(ramUser(dev, 'alice')?.provisionedBy).toBeUndefined();
   });
 
-  it('uses the stored DeletionStrategy when DeleteUserProvisioning omits it', async () => {
+  it('applies the creation-time DeletionStrategy when DeleteUserProvisioning omits it, whatever Update set since', async () => {
     const keep = await createProvisioning(emulator, {
       principal: { userName: 'alice' },
       target: 'dev',
       deletion: 'Keep',
+    });
+    await cloudSso(emulator, 'UpdateUserProvisioning', {
+      UserProvisioningId: keep,
+      NewDeletionStrategy: 'Delete',
     });
     await cloudSso(emulator, 'DeleteUserProvisioning', { UserProvisioningId: keep });
     expect(ramUserNames(emulator, dev)).toEqual(['alice']);
@@ -104,12 +108,14 @@ describe('RAM user synchronisation', () => {
     const del = await createProvisioning(emulator, {
       principal: { userName: 'carol' },
       target: 'dev',
-      deletion: 'Keep',
+      deletion: 'Delete',
     });
     await cloudSso(emulator, 'UpdateUserProvisioning', {
       UserProvisioningId: del,
-      NewDeletionStrategy: 'Delete',
+      NewDeletionStrategy: 'Keep',
     });
+    const updated = await cloudSso(emulator, 'GetUserProvisioning', { UserProvisioningId: del });
+    expect(updated.body.UserProvisioning).toMatchObject({ DeletionStrategy: 'Keep' });
     await cloudSso(emulator, 'DeleteUserProvisioning', { UserProvisioningId: del });
     expect(ramUserNames(emulator, dev)).toEqual(['alice']);
   });

@@ -26,12 +26,17 @@ export interface SdkError extends Error {
   requestId: string;
 }
 
-/** One RPC call through openapi-core's generic `callApi`, with the transport facts of cloud-apis.md §1. */
+/**
+ * One RPC call through openapi-core's generic `callApi`, with the transport facts of cloud-apis.md §1.
+ * `headers` override the ones the SDK sets before signing (a fixed `x-acs-signature-nonce` or an old
+ * `x-acs-date`), so a replayed or stale request is still one the SDK signed.
+ */
 export async function callSdk(
   target: SdkTarget,
   version: string,
   action: string,
   params: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): Promise<SdkResponse> {
   const client = new OpenApi(
     new $OpenApiUtil.Config({
@@ -53,7 +58,7 @@ export async function callSdk(
     reqBodyType: 'formData',
     bodyType: 'json',
   });
-  const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query(params) });
+  const request = new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query(params), headers });
   return (await client.callApi(apiParams, request, new $dara.RuntimeOptions({}))) as SdkResponse;
 }
 

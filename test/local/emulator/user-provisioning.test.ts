@@ -105,7 +105,7 @@ describe('CloudSSO user provisioning actions', () => {
     const id = await createProvisioning(emulator, { principal: { userName: 'alice' }, target: 'dev' });
     const updated = await cloudSso(emulator, 'UpdateUserProvisioning', {
       UserProvisioningId: id,
-      NewDuplicationStrategy: 'Takeover',
+      NewDuplicationStrategy: 'TakeOver',
       NewDeletionStrategy: 'Keep',
       NewDescription: 'changed',
     });
