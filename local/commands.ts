@@ -7,7 +7,7 @@ import { createEventPrinter } from './stack-events';
 import { TemplateError } from './stack-plan';
 import { createStack, deleteStack, type StackInput, updateStack } from './stack-runner';
 import { renderStateText, stateView } from './state-report';
-import { DEFAULT_WORKSPACE, type StackRecord, Workspace } from './workspace';
+import { DEFAULT_LOCK_WAIT_MS, DEFAULT_WORKSPACE, type StackRecord, Workspace } from './workspace';
 
 export interface LocalIo {
   stdout(text: string): void;
@@ -48,21 +48,46 @@ export function parse(
   }
 }
 
+/** `ROS_SSO_LOCAL_LOCK_WAIT`: seconds to wait for another command using the state directory. */
+function lockWaitMs(env: LocalIo['env']): number {
+  const raw = env.ROS_SSO_LOCAL_LOCK_WAIT;
+  if (raw === undefined || raw === '') return DEFAULT_LOCK_WAIT_MS;
+  const seconds = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(seconds))
+    throw new LocalUsageError(`ROS_SSO_LOCAL_LOCK_WAIT=${raw}: expected a number of seconds`);
+  return seconds * 1000;
+}
+
 export function workspaceFor(io: LocalIo, dir: unknown): Workspace {
   return new Workspace(
     resolve(io.cwd, typeof dir === 'string' ? dir : (io.env.ROS_SSO_LOCAL_DIR ?? DEFAULT_WORKSPACE)),
+    { notify: (line) => io.stderr(line), lockWaitMs: lockWaitMs(io.env) },
   );
 }
 
-/** Seeds the workspace's emulator state if it has none yet; returns the state. */
-export async function ensureEmulatorState(workspace: Workspace, seed?: string) {
+/** A seed only applies to a state directory without emulator state; say so rather than ignore it silently. */
+function seedIgnored(workspace: Workspace, seed: string | undefined, notify: (line: string) => void) {
+  if (seed !== undefined)
+    notify(`ros-sso: ${workspace.dir} already holds emulator state, so --seed ${seed} is not used\n`);
+}
+
+/** The emulator state, seeded first if the workspace has none; the caller holds the lock. */
+async function seededState(workspace: Workspace, seed?: string, notify: (line: string) => void = () => {}) {
   const existing = workspace.loadEmulator();
-  if (existing) return existing;
+  if (existing) {
+    seedIgnored(workspace, seed, notify);
+    return existing;
+  }
   const session = await openSession({ seed, emit: () => {} });
   const snapshot = session.emulator.snapshot();
   await session.close();
   workspace.saveEmulator(snapshot);
   return snapshot;
+}
+
+/** Seeds the workspace's emulator state if it has none yet; returns the state. */
+export function ensureEmulatorState(workspace: Workspace, seed?: string) {
+  return workspace.exclusive('local state', () => seededState(workspace, seed));
 }
 
 const SUCCESS = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'DELETE_COMPLETE']);
@@ -87,38 +112,61 @@ export async function runStackCommand(
         : `usage: ros-sso local ${kind} TEMPLATE --stack NAME [--parameter K=V ...]`,
     );
   }
-  const existing = workspace.loadStack(name);
-  if (kind === 'deploy' && existing)
-    throw new LocalUsageError(
-      `stack ${name} exists (${existing.status}); use local update, or local delete first`,
-    );
-  if (kind !== 'deploy' && !existing)
-    throw new LocalUsageError(`no local stack ${name}; see ros-sso local state`);
-
-  let input: StackInput | undefined;
+  let templateText: string | undefined;
+  const file = positionals[0];
+  let cliParameters: Record<string, string>;
+  try {
+    cliParameters = parseParameterArgs((values.parameter as string[] | undefined) ?? []);
+  } catch (err) {
+    throw new LocalUsageError((err as Error).message);
+  }
   if (kind !== 'delete') {
-    const file = positionals[0];
     if (!file) throw new LocalUsageError(`usage: ros-sso local ${kind} TEMPLATE --stack NAME`);
-    let text: string;
     try {
-      text = readFileSync(resolve(io.cwd, file), 'utf8');
+      templateText = readFileSync(resolve(io.cwd, file), 'utf8');
     } catch (err) {
       throw new LocalUsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     }
-    const given = kind === 'update' && existing ? { ...existing.parameters } : {};
-    Object.assign(given, parseParameterArgs((values.parameter as string[] | undefined) ?? []));
-    input = {
-      name,
-      templateFile: relative(io.cwd, resolve(io.cwd, file)),
-      templateText: text,
-      parameters: given,
-      replacement: Boolean(values.replacement),
-    };
   }
+  const label = kind === 'delete' ? `local delete ${name}` : `local ${kind} --stack ${name}`;
+  return workspace.exclusive(label, async () => {
+    const existing = workspace.loadStack(name);
+    if (kind === 'deploy' && existing)
+      throw new LocalUsageError(
+        `stack ${name} exists (${existing.status}); use local update, or local delete first`,
+      );
+    if (kind !== 'deploy' && !existing)
+      throw new LocalUsageError(`no local stack ${name}; see ros-sso local state`);
+    let input: StackInput | undefined;
+    if (templateText !== undefined && file !== undefined) {
+      const given = kind === 'update' && existing ? { ...existing.parameters } : {};
+      Object.assign(given, cliParameters);
+      input = {
+        name,
+        templateFile: relative(io.cwd, resolve(io.cwd, file)),
+        templateText,
+        parameters: given,
+        replacement: Boolean(values.replacement),
+      };
+    }
+    return runLocked(kind, existing, input, workspace, values, io);
+  });
+}
 
+/** The stack operation itself, under the state directory's lock: load, run, save. */
+async function runLocked(
+  kind: 'deploy' | 'update' | 'delete',
+  existing: StackRecord | undefined,
+  input: StackInput | undefined,
+  workspace: Workspace,
+  values: ParsedArgs['values'],
+  io: LocalIo,
+): Promise<0 | 1> {
   const printer = createEventPrinter(io.stdout, Boolean(io.isTTY));
+  const restore = workspace.loadEmulator();
+  if (restore) seedIgnored(workspace, values.seed as string | undefined, io.stderr);
   const session = await openSession({
-    restore: workspace.loadEmulator(),
+    restore,
     seed: values.seed as string | undefined,
     faults: values.faults as string | undefined,
     handlerLog: join(workspace.dir, 'handler.log'),
@@ -138,10 +186,13 @@ export async function runStackCommand(
     throw err;
   } finally {
     printer.stop();
-    workspace.saveEmulator(session.emulator.snapshot());
-    await session.close();
+    try {
+      workspace.saveEmulator(session.emulator.snapshot());
+    } finally {
+      await session.close();
+    }
   }
-  if (record.status === 'DELETE_COMPLETE') workspace.removeStack(name);
+  if (record.status === 'DELETE_COMPLETE') workspace.removeStack(record.name);
   else {
     workspace.saveStack(record);
     for (const [key, value] of Object.entries(record.outputs))
@@ -153,14 +204,18 @@ export async function runStackCommand(
 /** `local state [--stack NAME] [--format text|json]` */
 export async function runState(argv: readonly string[], io: LocalIo): Promise<0 | 2> {
   const { values } = parse(argv, { stack: { type: 'string' }, format: { type: 'string' } });
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
+    throw new LocalUsageError('--format takes text or json');
   const workspace = workspaceFor(io, values['state-dir']);
-  const snapshot = await ensureEmulatorState(workspace, values.seed as string | undefined);
-  const stacks = workspace.listStacks().filter((s) => !values.stack || s.name === values.stack);
+  // Under the lock, so that the emulator and the stacks shown are from the same moment.
+  const { snapshot, stacks } = await workspace.exclusive('local state', async () => ({
+    snapshot: await seededState(workspace, values.seed as string | undefined, io.stderr),
+    stacks: workspace.listStacks().filter((s) => !values.stack || s.name === values.stack),
+  }));
   if (values.stack && !stacks.length) throw new LocalUsageError(`no local stack ${String(values.stack)}`);
   const view = stateView(snapshot, stacks);
   if (values.format === 'json')
     io.stdout(`${JSON.stringify(values.stack ? { stacks: view.stacks } : view, null, 2)}\n`);
-  else if (values.format === undefined || values.format === 'text') io.stdout(renderStateText(view));
-  else throw new LocalUsageError('--format takes text or json');
+  else io.stdout(renderStateText(view));
   return 0;
 }

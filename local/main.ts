@@ -1,6 +1,8 @@
 import { type LocalIo, LocalUsageError, parse, runStackCommand, runState } from './commands';
 import { runDemo } from './demo';
 import { FaultSpecError, SeedError, startEmulator } from './emulator';
+import { StateLockError } from './state-lock';
+import { StateFileError } from './workspace';
 
 export const LOCAL_USAGE = `Usage: ros-sso local <command>
 
@@ -12,6 +14,8 @@ export const LOCAL_USAGE = `Usage: ros-sso local <command>
   demo                                                 the whole lifecycle on a fresh emulator (npm start)
 
 Common: --state-dir DIR (default .ros-sso-local, or ROS_SSO_LOCAL_DIR), --seed FILE, --faults SPEC
+One command at a time uses a state directory; another waits up to ROS_SSO_LOCAL_LOCK_WAIT seconds (60).
+Exit codes: 0 done, 1 the operation failed or the state directory cannot be used, 2 usage error.
 `;
 
 /** `ros-sso local serve`: prints one JSON line once listening, then serves until a signal. */
@@ -62,6 +66,11 @@ export async function main(argv: readonly string[], io: LocalIo): Promise<0 | 1 
     if (err instanceof LocalUsageError || err instanceof SeedError || err instanceof FaultSpecError) {
       io.stderr(`ros-sso: ${err.message}\n`);
       return 2;
+    }
+    // The state directory cannot be used as it is: say which file and what to do, never a stack trace.
+    if (err instanceof StateFileError || err instanceof StateLockError) {
+      io.stderr(`ros-sso: ${err.message}\n`);
+      return 1;
     }
     throw err;
   }

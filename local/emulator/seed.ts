@@ -100,9 +100,9 @@ function readSeedFile(path: string): unknown {
   try {
     return path.endsWith('.json') ? JSON.parse(text) : load(text);
   } catch (err) {
-    throw new SeedError(
-      `${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
-    );
+    // js-yaml appends a multi-line excerpt of the file; its first line already says where.
+    const reason = (err as Error).message.split('\n')[0];
+    throw new SeedError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`);
   }
 }
 
