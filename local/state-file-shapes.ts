@@ -13,7 +13,7 @@ import type {
 } from './emulator/state';
 import type { StackEvent } from './stack-events';
 import { bool, listOf, mapping, num, objectOf, oneOf, recordOf, type Shape, text } from './state-shape';
-import type { ResourceRecord, StackRecord } from './workspace';
+import type { ResourceRecord, StackRecord } from './stack-record';
 
 /** What `emulator.json` and `stacks/<name>.json` must hold (the types in emulator/state.ts and workspace.ts). */
 

@@ -12,35 +12,16 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { StateSnapshot } from './emulator/state';
-import type { StackEvent } from './stack-events';
+import type { StackRecord } from './stack-record';
 import { EMULATOR_STATE_SHAPE, STACK_RECORD_SHAPE } from './state-file-shapes';
 import { acquireStateLock } from './state-lock';
 import { checkShape, type Shape } from './state-shape';
 
+export type { ResourceRecord, StackRecord } from './stack-record';
+
 export const DEFAULT_WORKSPACE = '.ros-sso-local';
 /** How long a command waits for another one using the same state directory. */
 export const DEFAULT_LOCK_WAIT_MS = 60_000;
-
-export interface ResourceRecord {
-  type: string;
-  physicalId: string;
-  /** Evaluated properties as last applied. */
-  properties: Record<string, unknown>;
-  /** What `Fn::GetAtt` reads: a custom resource's Data, a native resource's attributes. */
-  attributes: Record<string, unknown>;
-}
-
-export interface StackRecord {
-  name: string;
-  id: string;
-  status: string;
-  templateFile: string;
-  template: Record<string, unknown>;
-  parameters: Record<string, string>;
-  resources: Record<string, ResourceRecord>;
-  outputs: Record<string, unknown>;
-  events: StackEvent[];
-}
 
 /** A state file that cannot be read, parsed or trusted: one line naming it and the way out, exit 1. */
 export class StateFileError extends Error {}

@@ -5,14 +5,27 @@ import { join } from 'node:path';
 import { BIN, type CliResult, ROOT, runCli } from '../support/cli';
 import { provisionTemplate } from './local-fixture';
 
-/** `node bin/ros-sso.js …` as a child that runs alongside others (runCli waits for each in turn). */
-export function runCliAsync(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+/**
+ * `node bin/ros-sso.js …` as a child that runs alongside others (runCli waits for each in turn);
+ * `watch` sees its output so far whenever more arrives.
+ */
+export function runCliAsync(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  watch: (output: { stdout: string; stderr: string }) => void = () => {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      watch({ stdout, stderr });
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      watch({ stdout, stderr });
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -58,23 +71,20 @@ export function copyStateDir(seed: SeededState): string {
   return dir;
 }
 
-/** `local deploy` arguments: stack a = alice → dev via the handler; stack b = engineers → prod natively. */
-export function deployArgs(seed: SeededState, stack: 'a' | 'b', dir: string): string[] {
-  const common = ['--state-dir', dir, '-p', `DirectoryId=${seed.directoryId}`];
-  return stack === 'a'
-    ? [
-        'local',
-        'deploy',
-        seed.customTemplate,
-        '--stack',
-        'a',
-        ...common,
-        '-p',
-        `PrincipalId=${seed.aliceId}`,
-      ].concat(['-p', 'TargetId=1000000000000001'])
-    : ['local', 'deploy', seed.nativeTemplate, '--stack', 'b', ...common]
-        .concat(['-p', `PrincipalId=${seed.engineersId}`, '-p', 'PrincipalType=Group'])
-        .concat(['-p', 'TargetId=1000000000000002']);
+/**
+ * `local deploy` arguments: stack a = alice → dev through the real handler; b = group engineers →
+ * prod and c = alice → prod, both native.
+ */
+export function deployArgs(seed: SeededState, stack: 'a' | 'b' | 'c', dir: string): string[] {
+  const target = { a: '1000000000000001', b: '1000000000000002', c: '1000000000000002' }[stack];
+  const principal =
+    stack === 'b'
+      ? ['-p', `PrincipalId=${seed.engineersId}`, '-p', 'PrincipalType=Group']
+      : ['-p', `PrincipalId=${seed.aliceId}`];
+  const template = stack === 'a' ? seed.customTemplate : seed.nativeTemplate;
+  return ['local', 'deploy', template, '--stack', stack, '--state-dir', dir]
+    .concat(['-p', `DirectoryId=${seed.directoryId}`, '-p', `TargetId=${target}`])
+    .concat(principal);
 }
 
 export function stateJson(dir: string) {

@@ -65,23 +65,27 @@ describe('a damaged state file stops local mode with one line, never a stack tra
     ],
   ];
 
-  it.each(emulatorCases)('emulator.json holding %s', (label, text, problem) => {
-    const dir = copyStateDir(seed);
-    const file = join(dir, 'emulator.json');
-    writeFileSync(file, text);
-    for (const args of [
-      ['local', 'state', '--state-dir', dir],
-      deployArgs(seed, 'b', dir),
-      ['local', 'state', '--state-dir', dir, '--seed', join(dir, 'nonexistent.yaml')],
-    ]) {
-      const r = runCli(args);
-      expectOneLine(r, file, `${label}: ${args[1]}`);
-      expect(r.stderr).toContain(problem);
-    }
-    // Never silently reset: the file is exactly as it was, and nothing was deployed.
-    expect(readFileSync(file, 'utf8')).toBe(text);
-    expect(existsSync(join(dir, 'stacks', 'b.json'))).toBe(false);
-  });
+  it.each(emulatorCases)(
+    'emulator.json holding %s',
+    (label, text, problem) => {
+      const dir = copyStateDir(seed);
+      const file = join(dir, 'emulator.json');
+      writeFileSync(file, text);
+      for (const args of [
+        ['local', 'state', '--state-dir', dir],
+        deployArgs(seed, 'b', dir),
+        ['local', 'state', '--state-dir', dir, '--seed', join(dir, 'nonexistent.yaml')],
+      ]) {
+        const r = runCli(args);
+        expectOneLine(r, file, `${label}: ${args[1]}`);
+        expect(r.stderr).toContain(problem);
+      }
+      // Never silently reset: the file is exactly as it was, and nothing was deployed.
+      expect(readFileSync(file, 'utf8')).toBe(text);
+      expect(existsSync(join(dir, 'stacks', 'b.json'))).toBe(false);
+    },
+    60_000,
+  );
 
   it('emulator.json that cannot be read (a directory)', () => {
     const dir = copyStateDir(seed);
@@ -91,7 +95,7 @@ describe('a damaged state file stops local mode with one line, never a stack tra
     const r = runCli(['local', 'state', '--state-dir', dir]);
     expectOneLine(r, file, 'EISDIR');
     expect(r.stderr).toContain('cannot read it (EISDIR)');
-  });
+  }, 60_000);
 
   it('a stack file holding null, truncated JSON, the wrong shape or another stack', () => {
     const dir = copyStateDir(seed);
@@ -121,7 +125,7 @@ describe('a damaged state file stops local mode with one line, never a stack tra
     }
     // Another stack in the same directory is not blocked by the damaged one.
     expect(runCli(deployArgs(seed, 'b', dir)).code).toBe(0);
-  });
+  }, 60_000);
 
   it('a state directory that cannot be created', () => {
     const parent = workspace({ 'taken.txt': 'a file, not a directory' });
@@ -130,7 +134,7 @@ describe('a damaged state file stops local mode with one line, never a stack tra
     expect(r.stderr).toBe(
       `ros-sso: cannot create the state directory ${join(parent, 'taken.txt')} (ENOTDIR)\n`,
     );
-  });
+  }, 60_000);
 });
 
 describe('a bad seed file is one line (exit 2) and writes nothing', () => {
@@ -151,21 +155,25 @@ describe('a bad seed file is one line (exit 2) and writes nothing', () => {
     ],
   ];
 
-  it.each(seeds)('%s', (name, text, message) => {
-    const dir = workspace(text === null ? {} : { [name]: text });
-    const state = join(dir, 'state');
-    for (const args of [
-      ['local', 'state', '--seed', name, '--state-dir', state],
-      ['local', 'serve', '--seed', name],
-    ]) {
-      const r = runCli(args, dir);
-      expect(r.code, args[1]).toBe(2);
-      expect(r.stderr.trim().split('\n'), args[1]).toHaveLength(1);
-      expect(r.stderr, args[1]).toMatch(/\n$/);
-      expect(r.stderr.startsWith(`ros-sso: ${message}`), `${args[1]}: ${r.stderr}`).toBe(true);
-    }
-    expect(existsSync(join(state, 'emulator.json'))).toBe(false);
-  });
+  it.each(seeds)(
+    '%s',
+    (name, text, message) => {
+      const dir = workspace(text === null ? {} : { [name]: text });
+      const state = join(dir, 'state');
+      for (const args of [
+        ['local', 'state', '--seed', name, '--state-dir', state],
+        ['local', 'serve', '--seed', name],
+      ]) {
+        const r = runCli(args, dir);
+        expect(r.code, args[1]).toBe(2);
+        expect(r.stderr.trim().split('\n'), args[1]).toHaveLength(1);
+        expect(r.stderr, args[1]).toMatch(/\n$/);
+        expect(r.stderr.startsWith(`ros-sso: ${message}`), `${args[1]}: ${r.stderr}`).toBe(true);
+      }
+      expect(existsSync(join(state, 'emulator.json'))).toBe(false);
+    },
+    60_000,
+  );
 
   it('says so when a seed is given for a directory that already holds emulator state', () => {
     const dir = workspace({ 'bad.yaml': 'null' });
@@ -175,5 +183,5 @@ describe('a bad seed file is one line (exit 2) and writes nothing', () => {
     expect(r.stderr).toBe(
       `ros-sso: ${join(dir, 'st')} already holds emulator state, so --seed bad.yaml is not used\n`,
     );
-  });
+  }, 60_000);
 });

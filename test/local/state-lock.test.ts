@@ -52,8 +52,13 @@ describe('one command at a time per state directory (CLI as child processes)', (
   it('makes a second command wait for a live holder, with a message, then go ahead', async () => {
     const dir = copyStateDir(seed);
     const lock = await acquireStateLock(dir, { command: 'test holder', waitMs: 0, notify: () => {} });
-    const waiting = runCliAsync(deployArgs(seed, 'b', dir), { ROS_SSO_LOCAL_LOCK_WAIT: '30' });
-    await sleep(700);
+    let saidWaiting: () => void = () => {};
+    const toldToWait = new Promise<void>((resolve) => (saidWaiting = resolve));
+    const waiting = runCliAsync(deployArgs(seed, 'b', dir), { ROS_SSO_LOCAL_LOCK_WAIT: '60' }, (o) => {
+      if (o.stderr.includes('waiting for')) saidWaiting();
+    });
+    await toldToWait;
+    await sleep(300);
     expect(existsSync(join(dir, 'stacks', 'b.json'))).toBe(false);
     lock.release();
     const done = await waiting;
@@ -62,7 +67,7 @@ describe('one command at a time per state directory (CLI as child processes)', (
       `ros-sso: waiting for ${dir}, in use by pid ${process.pid} (test holder, since`,
     );
     expect(stateJson(dir).stacks).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('fails with one line (exit 1) when the holder is still there after the wait, and changes nothing', async () => {
     const dir = copyStateDir(seed);
@@ -91,7 +96,7 @@ describe('one command at a time per state directory (CLI as child processes)', (
       lock.release();
     }
     expect(existsSync(lockOf(dir))).toBe(false);
-  });
+  }, 60_000);
 
   it('takes over the lock of a process that is gone, and of a pid that now belongs to another process', () => {
     const dir = copyStateDir(seed);
@@ -116,15 +121,36 @@ describe('one command at a time per state directory (CLI as child processes)', (
       expect(reused.code).toBe(1);
       expect(reused.stderr).toContain('is in use by');
     }
-  });
+  }, 60_000);
+
+  it('lets exactly one of three concurrent commands take over a stale lock, and all three keep their stacks', async () => {
+    const dir = copyStateDir(seed);
+    writeLock(dir, { pid: deadPid(), started: '', command: 'local deploy --stack ghost' });
+    const results = await Promise.all(
+      (['a', 'b', 'c'] as const).map((stack) => runCliAsync(deployArgs(seed, stack, dir))),
+    );
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    const takeovers = results.filter((r) => r.stderr.includes('took over the lock of pid'));
+    expect(takeovers).toHaveLength(1);
+    const state = stateJson(dir);
+    expect(state.stacks.map((s: { name: string }) => s.name).sort()).toEqual(['a', 'b', 'c']);
+    expect(state.provisionings).toHaveLength(3);
+  }, 60_000);
 
   it('recovers after a command is killed mid-deploy: the lock is taken over, every file still whole', async () => {
     const dir = copyStateDir(seed);
     const child = spawn(process.execPath, [BIN, ...deployArgs(seed, 'a', dir), '--faults', 'latency=3000'], {
       cwd: ROOT,
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    for (let i = 0; i < 100 && !existsSync(lockOf(dir)); i++) await sleep(50);
+    // Each emulator call now takes 3 s: once the resource is in progress, the deploy is mid-call.
+    await new Promise<void>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('CREATE_IN_PROGRESS')) resolve();
+      });
+    });
     expect(existsSync(lockOf(dir))).toBe(true);
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGKILL');
@@ -138,7 +164,7 @@ describe('one command at a time per state directory (CLI as child processes)', (
     expect(JSON.parse(r.stdout).stacks).toEqual([]);
     const deployed = runCli(deployArgs(seed, 'a', dir));
     expect(deployed.code).toBe(0);
-  });
+  }, 60_000);
 
   it('refuses a lock file it cannot read with one line naming it, and does not delete it', () => {
     const dir = copyStateDir(seed);
