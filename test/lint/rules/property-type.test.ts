@@ -33,24 +33,27 @@ const provision = (directoryId: string, extra = '') => `
           Description: !If [C, provisioned by ROS, !Ref ALIYUN::NoValue]
 `;
 
+/** An FC 3.0 function with two boolean properties, and a parameter allowing 'True' and 'False'. */
+const fc3Function = (internetAccess: string, disableOndemand: string) => `
+  ROSTemplateFormatVersion: '2015-09-01'
+  Parameters:
+    Public: {Type: String, AllowedValues: ['True', 'False'], Default: 'False'}
+  Resources:
+    Fn:
+      Type: ALIYUN::FC3::Function
+      Properties:
+        FunctionName: f
+        Handler: index.handler
+        Runtime: nodejs20
+        InternetAccess: ${internetAccess}
+        DisableOndemand: ${disableOndemand}
+`;
+
 testRule(rule, {
   valid: [
     {
       name: 'booleans written in any letter case, as ROS reads them, also through a parameter',
-      yaml: `
-        ROSTemplateFormatVersion: '2015-09-01'
-        Parameters:
-          Public: {Type: String, AllowedValues: ['True', 'False'], Default: 'False'}
-        Resources:
-          Fn:
-            Type: ALIYUN::FC3::Function
-            Properties:
-              FunctionName: f
-              Handler: index.handler
-              Runtime: nodejs20
-              InternetAccess: !Ref Public
-              DisableOndemand: 'TRUE'
-      `,
+      yaml: fc3Function('!Ref Public', "'TRUE'"),
     },
     {
       name: 'an empty mapping value is not set, not null of the wrong type',
@@ -87,20 +90,7 @@ testRule(rule, {
   invalid: [
     {
       name: 'a word that is no boolean',
-      yaml: `
-        ROSTemplateFormatVersion: '2015-09-01'
-        Parameters:
-          Public: {Type: String, AllowedValues: ['True', 'False'], Default: 'False'}
-        Resources:
-          Fn:
-            Type: ALIYUN::FC3::Function
-            Properties:
-              FunctionName: f
-              Handler: index.handler
-              Runtime: nodejs20
-              InternetAccess: 'False'
-              DisableOndemand: 'yes'
-      `,
+      yaml: fc3Function("'False'", "'yes'"),
       findings: [
         { messageId: 'invalid', path: '/Resources/Fn/Properties/DisableOndemand', line: 12, column: 24 },
       ],
