@@ -5,7 +5,9 @@ import type { LocatedIssue } from './rules/rule';
 import { looksLikeFunction } from './template/intrinsics';
 import { type ResourceView, type TemplateModel } from './template/model';
 import { joinPointer, splitPointer, valueAt } from './template/pointer';
-import { candidatesFor } from './template/resolve';
+import { conditionTruth } from './template/conditions';
+import { UNKNOWN_ITEM, withoutNulls } from './template/not-set';
+import { type Candidate, candidatesFor } from './template/resolve';
 
 /** True when the node at `pointer` (relative to `root`) is, or sits inside, an intrinsic function. */
 function underFunction(root: unknown, pointer: string): boolean {
@@ -52,7 +54,11 @@ function withValueAt(
     if (tokens.length === 0) return value;
     const [head, ...rest] = tokens;
     const container = (Array.isArray(node) ? [...node] : { ...(node as object) }) as Record<string, unknown>;
-    container[head] = copy(container[head], rest);
+    // A null candidate (an Fn::If branch left empty) is "not set", as a null literal is.
+    if (rest.length === 0 && value === null) {
+      if (Array.isArray(container)) container[Number(head)] = UNKNOWN_ITEM;
+      else delete container[head];
+    } else container[head] = copy(container[head], rest);
     return container;
   };
   return copy(root, splitPointer(pointer)) as Record<string, unknown>;
@@ -75,13 +81,24 @@ const STALE_PRONE_KEYWORDS = new Set(['additionalProperties', 'required', 'enum'
 const staleProne = (keyword: string, pointerInProperties: string) =>
   STALE_PRONE_KEYWORDS.has(keyword) || (keyword === 'type' && splitPointer(pointerInProperties).length > 1);
 
+/**
+ * True when a parameter value makes the resource's own Condition false: the resource is then not
+ * created, so the value never reaches its properties (a count of 0 for a resource made only when
+ * the count is not 0).
+ */
+function excludedByCondition(view: ResourceView, candidate: Candidate, model: TemplateModel): boolean {
+  const condition = view.node.Condition;
+  if (typeof condition !== 'string' || candidate.parameter === undefined) return false;
+  return conditionTruth(model, condition, new Map([[candidate.parameter, candidate.value]])) === false;
+}
+
 /** Validates one resource's Properties against its schema, literals first, then every candidate value. */
 function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIssue[]): void {
   const entry = view.type ? typeEntry(view.type) : undefined;
   if (!entry) return;
   const stale = entry.provenance === 'bundled' ? bundledSource() : undefined;
-  if (view.node.Properties !== undefined && !view.properties) return; // resource-definition reports it
-  const props = view.properties ?? {};
+  if (view.node.Properties !== undefined && view.node.Properties !== null && !view.properties) return; // resource-definition reports it
+  const props = withoutNulls(view.properties ?? {});
   const propsPointer = joinPointer(view.pointer, 'Properties');
   const push = (issue: LocatedIssue, pointerInProperties: string) =>
     out.push(
@@ -104,7 +121,8 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
   functionNodes(props, [], nodes);
   for (const nodePointer of nodes) {
     for (const candidate of candidatesFor(valueAt(props, nodePointer), propsPointer + nodePointer, model)) {
-      const trial = withValueAt(props, nodePointer, structuredClone(candidate.value));
+      if (excludedByCondition(view, candidate, model)) continue;
+      const trial = withValueAt(props, nodePointer, withoutNulls(structuredClone(candidate.value)));
       const fresh = entry
         .errors(trial)
         .filter((e) => !seen.has(errorKey(e)) && !underFunction(trial, e.instancePath));

@@ -9,7 +9,7 @@ export default defineRule({
   id: 'output-definition',
   defaultSeverity: 'error',
   description:
-    'Each output is a mapping with a Value and only the keys ROS knows (Value, Description, Condition, Label, NoEcho, Console.Url).',
+    'Each output is a mapping with a Value (except in a Terraform template, whose outputs come from Terraform) and only the keys ROS knows (Value, Description, Condition, Label, NoEcho, Console.Url).',
   messages: {
     notMapping: 'output {name} must be a mapping with a Value',
     missingValue: 'output {name} has no Value',
@@ -22,7 +22,9 @@ export default defineRule({
         report(base, 'notMapping', { name });
         continue;
       }
-      if (!('Value' in output)) report(base, 'missingValue', { name }, { blame: 'key' });
+      // A Terraform template's outputs come from its `output` blocks; here they only get a label.
+      if (!('Value' in output) && !template.isTerraform)
+        report(base, 'missingValue', { name }, { blame: 'key' });
       for (const key of Object.keys(output)) {
         if (!OUTPUT_KEYS.includes(key))
           report(

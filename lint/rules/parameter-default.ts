@@ -1,4 +1,5 @@
 import { quote } from '../../schemas/validate';
+import { rosEquals } from '../template/conditions';
 import { isMapping, type Mapping } from '../template/model';
 import { joinPointer } from '../template/pointer';
 import { defineRule } from './rule';
@@ -22,7 +23,7 @@ function problemsWith(value: unknown, param: Mapping, checkAllowed: boolean): Pr
   if (
     checkAllowed &&
     Array.isArray(param.AllowedValues) &&
-    !param.AllowedValues.some((a) => String(a) === String(value))
+    !param.AllowedValues.some((a) => rosEquals(a, value))
   ) {
     out.push({
       id: 'notAllowed',
@@ -53,13 +54,15 @@ export default defineRule({
   id: 'parameter-default',
   defaultSeverity: 'error',
   description:
-    "A parameter's Default and each of its AllowedValues must satisfy the parameter's own Type, AllowedValues, AllowedPattern, length and value bounds.",
+    "A parameter's Default and each of its AllowedValues must satisfy the parameter's own Type, AllowedValues, AllowedPattern, length and value bounds; booleans compare in any letter case. An empty (null) AllowedValues entry is a warning, unless the Default is null too (a deliberate empty choice).",
   messages: {
     notAllowed: '{value} is not among the parameter AllowedValues ({allowed})',
     pattern: '{value} does not match the parameter AllowedPattern {pattern}',
     length: '{value} is outside the parameter length bounds {min}..{max}',
     range: '{value} is outside the parameter value bounds {min}..{max}',
     type: '{value} is not a valid {type}',
+    nullAllowed:
+      'this AllowedValues entry is empty (null); whether ROS offers it as an empty value is not documented, write an explicit value',
   },
   check({ template, report }) {
     for (const [name, param] of template.parameters) {
@@ -81,6 +84,12 @@ export default defineRule({
       }
       if (Array.isArray(param.AllowedValues)) {
         param.AllowedValues.forEach((value, i) => {
+          if (value === null) {
+            // With `Default: null` too, the empty entry is the deliberate "leave it unset" choice.
+            if (param.Default !== null)
+              report(joinPointer(base, 'AllowedValues', i), 'nullAllowed', {}, { severity: 'warning' });
+            return;
+          }
           for (const p of problemsWith(value, param, false))
             report(joinPointer(base, 'AllowedValues', i), p.id, p.data);
         });

@@ -7,9 +7,11 @@ export default defineRule({
   id: 'ref-getatt',
   defaultSeverity: 'error',
   description:
-    'Fn::GetAtt must name a resource of the template and, where its schema lists them, one of its attributes.',
+    'Fn::GetAtt must name a resource of the template (inside Locals, also a DATASOURCE:: entry of Locals) and, where its schema lists them, one of its attributes.',
   messages: {
     unknownResource: 'Fn::GetAtt names {name}, which is not a resource of this template{hint}',
+    localOutsideLocals:
+      'Fn::GetAtt names {name}, a data source of Locals: its attributes can be read only inside Locals; declare a Local whose Value reads it, and Ref that',
     unknownAttribute: '{type} has no attribute {attribute}; it has {known}{hint}{stale}',
   },
   check({ template, report }) {
@@ -17,6 +19,12 @@ export default defineRule({
       if (use.fn !== 'Fn::GetAtt' || !Array.isArray(use.args)) continue;
       const [resource, attribute] = use.args;
       if (typeof resource !== 'string') continue;
+      if (!template.resources.has(resource) && template.isDataSourceLocal(resource)) {
+        // A data source declared in Locals has attributes, which other Locals may read.
+        if (!use.pointer.startsWith('/Locals/'))
+          report(joinPointer(use.pointer, 'Fn::GetAtt', 0), 'localOutsideLocals', { name: resource });
+        continue;
+      }
       if (!template.resources.has(resource)) {
         const hint = suggestion(resource, template.resources.keys());
         report(joinPointer(use.pointer, 'Fn::GetAtt', 0), 'unknownResource', { name: resource, hint });

@@ -24,15 +24,18 @@ export default defineRule({
       const parts = subParts(use.args);
       if (!parts) continue;
       const at = joinPointer(use.pointer, 'Fn::Sub') + parts.textPointer;
+      const seen = new Set<string>(); // a name used twice in one string is one finding
       for (const { name } of subVariables(parts.text)) {
-        if (Object.hasOwn(parts.vars, name)) continue;
+        if (Object.hasOwn(parts.vars, name) || seen.has(name)) continue;
+        seen.add(name);
         const dot = name.indexOf('.');
         if (dot === -1) {
-          if (template.locals.has(name) && !template.parameters.has(name)) report(at, 'local', { name });
+          if (template.locals.has(name) && !template.isParameter(name)) report(at, 'local', { name });
           else if (!template.isRefTarget(name)) {
             const all = [
               ...Object.keys(parts.vars),
               ...template.parameters.keys(),
+              ...template.terraformVariables,
               ...template.resources.keys(),
               ...PSEUDO_PARAMETERS,
             ];
@@ -42,7 +45,7 @@ export default defineRule({
         }
         const resource = name.slice(0, dot);
         const attribute = name.slice(dot + 1);
-        if (PSEUDO_PARAMETERS.includes(name) || template.parameters.has(name)) continue;
+        if (PSEUDO_PARAMETERS.includes(name) || template.isParameter(name)) continue;
         if (!template.resources.has(resource)) {
           report(at, 'unknownResource', {
             name,

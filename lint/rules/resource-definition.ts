@@ -1,9 +1,11 @@
+import { typeEntry } from '../../schemas/catalog';
 import { asIntrinsic, looksLikeFunction } from '../template/intrinsics';
-import { isMapping } from '../template/model';
+import { isMapping, type Mapping } from '../template/model';
 import { joinPointer } from '../template/pointer';
-import { defineRule } from './rule';
-import { suggestion } from './util/did-you-mean';
+import { defineRule, type RuleContext } from './rule';
+import { closest } from './util/did-you-mean';
 
+/** Keys every resource may have (docs/template-grammar.md); `Version` only on modules. */
 export const RESOURCE_KEYS = [
   'Type',
   'Properties',
@@ -12,17 +14,86 @@ export const RESOURCE_KEYS = [
   'Metadata',
   'Condition',
   'Count',
+  'Description',
+  'UpdatePolicy',
 ];
+const MODULE_KEYS = [...RESOURCE_KEYS, 'Version'];
 const DELETION_POLICIES = ['Delete', 'Retain'];
+// A module version: vN, default or latest ("Use a module" doc).
+const MODULE_VERSION = /^(v[0-9]+|default|latest)$/;
 // Custom::<Name>: letters, digits, _ @ -, the whole type at most 68 characters (ros-protocol.md §1.1).
 const CUSTOM_TYPE = /^Custom::[A-Za-z0-9_@-]+$/;
 const TYPE_SHAPE = /^(ALIYUN|DATASOURCE|MODULE|Aliyun|Custom)::[A-Za-z0-9_@-]+(::[A-Za-z0-9_@-]+)*$/;
+
+type Messages =
+  | 'notMapping'
+  | 'missingType'
+  | 'badType'
+  | 'badCustomType'
+  | 'unknownKey'
+  | 'propertyBeside'
+  | 'versionNotModule'
+  | 'missingVersion'
+  | 'badVersion'
+  | 'propertiesNotMapping'
+  | 'badDeletionPolicy'
+  | 'badCondition'
+  | 'badDependsOn'
+  | 'badCount'
+  | 'noResources';
+
+/**
+ * The property names the resource's type defines, and whether that list is complete (false when no
+ * definition is known, or only the bundled one, which is years behind the service).
+ */
+function propertyNames(type: unknown): { names: readonly string[]; complete: boolean } {
+  const entry = typeof type === 'string' ? typeEntry(type) : undefined;
+  const properties = entry?.schema.properties;
+  return {
+    names: properties ? Object.keys(properties) : [],
+    complete: entry !== undefined && entry.provenance !== 'bundled' && entry.provenance !== 'generic',
+  };
+}
+
+/** Keys beside Type: a property written at resource level says so; anything else gets a did-you-mean. */
+function checkKeys(node: Mapping, base: string, report: RuleContext<Messages>['report']): void {
+  const type = typeof node.Type === 'string' ? node.Type : '';
+  // Aliyun::Serverless::Service nests its functions as extra keys; the Transform owns that shape.
+  if (type.startsWith('Aliyun::Serverless::')) return;
+  const isModule = type.startsWith('MODULE::');
+  const allowed = isModule ? MODULE_KEYS : RESOURCE_KEYS;
+  let properties: ReturnType<typeof propertyNames> | undefined;
+  for (const key of Object.keys(node)) {
+    if (allowed.includes(key)) continue;
+    const at = joinPointer(base, key);
+    if (key === 'Version') {
+      report(at, 'versionNotModule', {}, { blame: 'key' });
+      continue;
+    }
+    properties ??= propertyNames(node.Type);
+    const near = closest(key, allowed);
+    if (properties.names.includes(key) && near === undefined)
+      report(at, 'propertyBeside', { key, type }, { blame: 'key' });
+    else report(at, 'unknownKey', { key, hint: hintFor(near, properties) }, { blame: 'key' });
+  }
+  if (isModule) {
+    if (node.Version === undefined) report(base, 'missingVersion', { type }, { blame: 'key' });
+    else if (!looksLikeFunction(node.Version) && !MODULE_VERSION.test(String(node.Version)))
+      report(joinPointer(base, 'Version'), 'badVersion', { value: JSON.stringify(node.Version) });
+  }
+}
+
+function hintFor(near: string | undefined, properties: { complete: boolean }): string {
+  if (near !== undefined) return `; did you mean ${near}?`;
+  // Without a full definition of the type, a property written at resource level looks just like this.
+  return properties.complete ? '' : '; if it is a property, move it into Properties';
+}
 
 export default defineRule({
   id: 'resource-definition',
   defaultSeverity: 'error',
   description:
-    'Each resource is a mapping with a well-formed Type and only the keys ROS knows (Type, Properties, DependsOn, DeletionPolicy, Metadata, Condition, Count), each of the right shape.',
+    'Each resource is a mapping with a well-formed Type and only the keys ROS knows (Type, Properties, DependsOn, DeletionPolicy, Metadata, Condition, Count, Description, UpdatePolicy, and on a MODULE:: resource its required Version), each of the right shape; a property written beside Properties is told to move into it.',
   messages: {
     notMapping: 'resource {name} must be a mapping with a Type',
     missingType: 'resource {name} has no Type',
@@ -31,6 +102,11 @@ export default defineRule({
     badCustomType:
       'custom resource type {type} must be Custom:: followed by letters, digits, _, @ or -, at most 68 characters',
     unknownKey: 'unknown resource key {key}{hint}',
+    propertyBeside:
+      '{key} is a property of {type} but is written beside Properties, at resource level: move it into Properties',
+    versionNotModule: 'Version is a key of MODULE:: resources only',
+    missingVersion: 'module resource of type {type} has no Version (vN, default or latest)',
+    badVersion: 'module Version must be vN (v1, v10, …), default or latest, not {value}',
     propertiesNotMapping: 'Properties must be a mapping',
     badDeletionPolicy: 'DeletionPolicy must be Delete or Retain, not {value}',
     badCondition: 'Condition must be the name of a condition',
@@ -39,7 +115,11 @@ export default defineRule({
     noResources: 'the template defines no Resources',
   },
   check({ template, report }) {
-    if (template.value.Resources === undefined) return report('', 'noResources', {}, { severity: 'warning' });
+    if (template.value.Resources === undefined) {
+      // A Terraform template's resources are in its Workspace.
+      if (!template.isTerraform) report('', 'noResources', {}, { severity: 'warning' });
+      return;
+    }
     for (const [name, node] of template.resources) {
       const base = joinPointer('/Resources', name);
       if (!isMapping(node)) {
@@ -52,24 +132,13 @@ export default defineRule({
       else if (node.Type.startsWith('Custom::') && (!CUSTOM_TYPE.test(node.Type) || node.Type.length > 68)) {
         report(joinPointer(base, 'Type'), 'badCustomType', { type: node.Type });
       }
-      // Aliyun::Serverless::Service nests its functions as extra keys; the Transform owns that shape.
-      const serverless = typeof node.Type === 'string' && node.Type.startsWith('Aliyun::Serverless::');
-      for (const key of Object.keys(node)) {
-        if (!serverless && !RESOURCE_KEYS.includes(key))
-          report(
-            joinPointer(base, key),
-            'unknownKey',
-            { key, hint: suggestion(key, RESOURCE_KEYS) },
-            { blame: 'key' },
-          );
-      }
+      checkKeys(node, base, report);
       if (node.Properties !== undefined && node.Properties !== null && !isMapping(node.Properties)) {
         report(joinPointer(base, 'Properties'), 'propertiesNotMapping');
       }
-      if (node.DeletionPolicy !== undefined && !DELETION_POLICIES.includes(String(node.DeletionPolicy))) {
-        report(joinPointer(base, 'DeletionPolicy'), 'badDeletionPolicy', {
-          value: JSON.stringify(node.DeletionPolicy),
-        });
+      const policy = node.DeletionPolicy;
+      if (policy !== undefined && !looksLikeFunction(policy) && !DELETION_POLICIES.includes(String(policy))) {
+        report(joinPointer(base, 'DeletionPolicy'), 'badDeletionPolicy', { value: JSON.stringify(policy) });
       }
       if (node.Condition !== undefined && typeof node.Condition !== 'string')
         report(joinPointer(base, 'Condition'), 'badCondition');

@@ -1,60 +1,87 @@
 /**
- * The ROS intrinsic functions (ros-protocol.md §2.8) and the argument shape each takes. The YAML
- * short-form tags are derived from this list, so every function has its `!Name` form.
+ * The 43 ROS runtime functions and the argument shape each takes (docs/template-grammar.md has the
+ * sources). The YAML short-form tags are derived from this list, so every function has its
+ * `!Name` form.
  */
-export type ArgShape =
-  | { kind: 'string' }
-  | { kind: 'list'; min: number; max: number }
-  | { kind: 'string-or-list'; min: number; max: number }
-  | { kind: 'list-or-mapping'; min: number; max: number }
-  | { kind: 'any' };
+export interface ArgShape {
+  /** A list of `min`..`max` items (`max` may be Infinity); absent when no list is taken. */
+  list?: { min: number; max: number };
+  /** A plain string (Ref's name, Fn::Sub's text, a condition name for Fn::Not, …). */
+  string?: boolean;
+  /** A mapping (Fn::Not's condition written inline). */
+  mapping?: boolean;
+  /** Anything: the function takes one value of any shape. */
+  any?: boolean;
+}
 
-const list = (min: number, max = min): ArgShape => ({ kind: 'list', min, max });
-const any: ArgShape = { kind: 'any' };
+const list = (min: number, max = min, extra: Omit<ArgShape, 'list'> = {}): ArgShape => ({
+  list: { min, max },
+  ...extra,
+});
+const many = (min = 0): ArgShape => list(min, Infinity);
+const any: ArgShape = { any: true };
 
 export const INTRINSIC_FUNCTIONS: Readonly<Record<string, ArgShape>> = {
-  Ref: { kind: 'string' },
-  'Fn::Base64Encode': any,
-  'Fn::Base64Decode': any,
-  'Fn::Str': any,
-  'Fn::Indent': any,
-  'Fn::FindInMap': list(3),
-  'Fn::GetAtt': list(2),
-  'Fn::Join': list(2),
-  'Fn::Sub': { kind: 'string-or-list', min: 1, max: 2 },
-  'Fn::Select': list(2),
-  'Fn::GetAZs': any,
-  'Fn::Replace': list(2),
-  'Fn::Split': list(2),
-  'Fn::Equals': list(2),
-  'Fn::And': list(2, 10),
-  'Fn::Or': list(2, 10),
-  'Fn::Not': { kind: 'list-or-mapping', min: 1, max: 1 },
-  'Fn::Index': list(2),
-  'Fn::If': list(3),
-  'Fn::Length': any,
-  'Fn::ListMerge': any,
-  'Fn::GetJsonValue': list(2),
-  'Fn::MergeMapToList': any,
+  Ref: { string: true },
+  'Fn::Add': many(2),
+  'Fn::And': many(2),
+  'Fn::Any': many(),
   'Fn::Avg': list(2),
-  'Fn::SelectMapList': list(2),
-  'Fn::Add': any,
+  'Fn::Base64': any,
+  'Fn::Base64Decode': any,
+  'Fn::Base64Encode': any,
   'Fn::Calculate': list(2, 3),
-  'Fn::Max': any,
-  'Fn::Min': any,
-  'Fn::GetStackOutput': list(2, 3),
-  'Fn::Jq': any,
-  'Fn::FormatTime': any,
-  'Fn::MarketplaceImage': any,
-  'Fn::Any': list(2, 100),
+  'Fn::Cidr': list(3),
   'Fn::Contains': list(2),
   'Fn::EachMemberIn': list(2),
+  'Fn::Equals': list(2),
+  'Fn::FindInMap': list(3),
+  'Fn::FormatTime': list(1, 2, { string: true }),
+  'Fn::GetAtt': list(2),
+  'Fn::GetAZs': any,
+  'Fn::GetJsonValue': list(2),
+  'Fn::GetStackOutput': list(2, 3),
+  'Fn::If': list(3),
+  'Fn::Indent': list(2, 4),
+  'Fn::Index': list(2),
+  'Fn::Join': list(2),
+  'Fn::Jq': list(3),
+  'Fn::Length': any,
+  'Fn::ListMerge': many(),
+  'Fn::MarketplaceImage': any,
   'Fn::MatchPattern': list(2),
-  'Fn::Cidr': any,
-  'Fn::MemberListToMap': any,
+  'Fn::Max': many(),
+  'Fn::MemberListToMap': list(3),
+  'Fn::MergeMap': list(2),
+  'Fn::MergeMapToList': many(),
+  'Fn::Min': many(),
+  'Fn::Not': list(1, 1, { string: true, mapping: true }),
+  'Fn::Or': many(2),
+  'Fn::Replace': list(2),
+  'Fn::ResourceFacade': { string: true },
+  // [index or key or 'start:stop:step', list or mapping, default, error message]
+  'Fn::Select': list(2, 4),
+  'Fn::SelectMapList': list(2),
+  'Fn::Split': list(2),
+  'Fn::Str': any,
+  'Fn::Sub': list(1, 2, { string: true }),
+  'Fn::TransformNamespace': list(3),
 };
 
 export const FUNCTION_NAMES: readonly string[] = Object.keys(INTRINSIC_FUNCTIONS);
+
+const FUNCTION_PREFIX = 'fn::';
+
+/** True for a key ROS might be meant to read as a function: `Ref`, or `Fn::…` in any letter case. */
+export function isFunctionLikeKey(key: string): boolean {
+  return key === 'Ref' || (key.length > 4 && key.slice(0, 4).toLowerCase() === FUNCTION_PREFIX);
+}
+
+/** The function name a wrongly cased key was meant to be (`FN::Length` → `Fn::Length`). */
+export function functionForCase(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return FUNCTION_NAMES.find((fn) => fn.toLowerCase() === lower);
+}
 
 /** `!Ref` → `Ref`, `!Join` → `Fn::Join`. */
 export function functionForTag(tag: string): string | undefined {
@@ -79,11 +106,18 @@ export function asIntrinsic(value: unknown): { fn: string; args: unknown } | und
   return { fn, args: (value as Record<string, unknown>)[fn] };
 }
 
-/** True for `{ "Fn::…": … }`-looking mappings, known or not (used to skip literal checks). */
+/**
+ * True for `{ "Fn::…": … }`-looking mappings, known, unknown or wrongly cased (used to skip literal
+ * checks: function-unknown reports the ones ROS would not run).
+ */
 export function looksLikeFunction(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+  let only: string | undefined;
+  for (const key in value) {
+    if (only !== undefined) return false;
+    only = key;
+  }
+  return only !== undefined && isFunctionLikeKey(only);
 }
 
 export const PSEUDO_PARAMETERS: readonly string[] = [

@@ -1,7 +1,8 @@
-import { PSEUDO_PARAMETERS } from './intrinsics';
+import { isFunctionLikeKey, PSEUDO_PARAMETERS } from './intrinsics';
 import type { ParsedTemplate } from './parse';
 import { escapePointerToken } from '../../schemas/validate';
 import { joinPointer } from './pointer';
+import { isTerraformTransform, terraformVariables } from './terraform-variables';
 
 export type Mapping = Record<string, unknown>;
 
@@ -41,6 +42,10 @@ export class TemplateModel {
   readonly mappings: Map<string, unknown>;
   readonly locals: Map<string, unknown>;
   readonly outputs: Map<string, unknown>;
+  /** True for a Terraform-transform template: its resources and variables live in `Workspace`. */
+  readonly isTerraform: boolean;
+  /** The Terraform variables that are the stack's parameters (empty unless `isTerraform`). */
+  readonly terraformVariables: ReadonlySet<string>;
   private intrinsicCache: IntrinsicUse[] | undefined;
   private resourceCache: ResourceView[] | undefined;
 
@@ -52,6 +57,19 @@ export class TemplateModel {
     this.mappings = entriesOf(this.value.Mappings);
     this.locals = entriesOf(this.value.Locals);
     this.outputs = entriesOf(this.value.Outputs);
+    this.isTerraform = isTerraformTransform(this.value.Transform);
+    this.terraformVariables = this.isTerraform ? terraformVariables(this.value.Workspace) : new Set();
+  }
+
+  /** A stack parameter: declared in Parameters or, in a Terraform template, as a variable. */
+  isParameter(name: string): boolean {
+    return this.parameters.has(name) || this.terraformVariables.has(name);
+  }
+
+  /** A Locals entry whose Type is a data source (`DATASOURCE::…`): it has attributes. */
+  isDataSourceLocal(name: string): boolean {
+    const local = this.locals.get(name);
+    return isMapping(local) && typeof local.Type === 'string' && local.Type.startsWith('DATASOURCE::');
   }
 
   /** Resources whose definition is a mapping. */
@@ -75,7 +93,7 @@ export class TemplateModel {
   /** Names a `Ref` may point at: parameters, resources, locals and pseudo parameters. */
   isRefTarget(name: string): boolean {
     return (
-      this.parameters.has(name) ||
+      this.isParameter(name) ||
       this.resources.has(name) ||
       this.locals.has(name) ||
       PSEUDO_PARAMETERS.includes(name)
@@ -87,7 +105,11 @@ export class TemplateModel {
     return isMapping(p) ? p : undefined;
   }
 
-  /** Every `{ Fn::X: … }` / `{ Ref: … }` in the document, outermost first. Mappings hold data only. */
+  /**
+   * Every `{ Fn::X: … }` / `{ Ref: … }` in the document, outermost first, `Fn::` keys in any letter
+   * case included (function-unknown reports the ones ROS would read as plain data). Mappings hold
+   * data only.
+   */
   intrinsics(): IntrinsicUse[] {
     if (!this.intrinsicCache) {
       const found: IntrinsicUse[] = [];
@@ -105,7 +127,7 @@ export class TemplateModel {
           return;
         }
         const keys = Object.keys(node);
-        if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+        if (keys.length === 1 && isFunctionLikeKey(keys[0])) {
           found.push({ fn: keys[0], args: (node as Mapping)[keys[0]], pointer: pointerOf() });
         }
         for (const key of keys) {

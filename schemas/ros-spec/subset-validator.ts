@@ -4,6 +4,8 @@ import { escapePointerToken } from '../validate';
 /**
  * A validator for the JSON Schema subset that to-json-schema.ts emits, with ajv's options
  * (`allErrors`, `coerceTypes`, `verbose`) and ajv-shaped errors, so the linter words them the same.
+ * Two differences, both how ROS reads values: boolean strings in any letter case, and a YAML
+ * boolean matches a 'True'/'False' allowed value.
  *
  * Why not ajv itself: compiling one converted type with ajv takes 4–60 ms (it generates code), and
  * a real template uses a dozen types, which would triple the linter's cold start. Walking this
@@ -63,11 +65,14 @@ function coerce(value: unknown, type: string): { value: unknown } | undefined {
       if (n === undefined || (type === 'integer' && !Number.isInteger(n))) return undefined;
       return { value: n };
     }
-    case 'boolean':
+    case 'boolean': {
       if (typeof value === 'boolean') return { value };
-      if (value === 'true' || value === 1) return { value: true };
-      if (value === 'false' || value === 0 || value === null) return { value: false };
+      // ROS reads boolean strings in any letter case ('True', 'FALSE'); ajv only lower case.
+      const text = typeof value === 'string' ? value.toLowerCase() : undefined;
+      if (text === 'true' || value === 1) return { value: true };
+      if (text === 'false' || value === 0 || value === null) return { value: false };
       return undefined;
+    }
     case 'array':
       return Array.isArray(value) ? { value } : undefined;
     case 'object':
@@ -75,6 +80,14 @@ function coerce(value: unknown, type: string): { value: unknown } | undefined {
     default:
       return { value };
   }
+}
+
+/**
+ * A YAML boolean against a list of 'True'/'False' strings: ROS (Python) renders it `True`/`False`,
+ * so `false` is allowed there, in whatever case the list writes it.
+ */
+function sameBoolean(input: unknown, allowed: unknown): boolean {
+  return typeof input === 'boolean' && typeof allowed === 'string' && allowed.toLowerCase() === String(input);
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
@@ -117,7 +130,10 @@ function walk(
       assign?.(value);
     }
   }
-  if (Array.isArray(schema.enum) && !schema.enum.some((allowed) => deepEqual(allowed, value)))
+  if (
+    Array.isArray(schema.enum) &&
+    !schema.enum.some((allowed) => deepEqual(allowed, value) || sameBoolean(input, allowed))
+  )
     fail('enum', { allowedValues: schema.enum }, value, 'must be equal to one of the allowed values');
   for (const [keyword, measure, ok] of LIMIT_KEYWORDS) {
     const limit = schema[keyword];

@@ -62,6 +62,21 @@ describe('generated ROS type definitions', () => {
     expect(knownTypeNames()).toContain('ALIYUN::CloudSSO::UserProvision');
   });
 
+  it('read booleans as ROS does: strings in any case, and a YAML boolean against True/False values', () => {
+    const schema = toResourceSchema('ALIYUN::Test::T', {
+      Properties: {
+        Flag: { Type: 'boolean' },
+        Switch: { Type: 'string', Constraints: [{ AllowedValues: ['True', 'False'] }] },
+      },
+    });
+    expect(validateSubset(schema, { Flag: 'True', Switch: false })).toEqual([]);
+    expect(validateSubset(schema, { Flag: 'FALSE', Switch: true })).toEqual([]);
+    expect(validateSubset(schema, { Flag: 'yes', Switch: 'false' }).map((e) => e.keyword)).toEqual([
+      'type',
+      'enum',
+    ]);
+  });
+
   it('normalise Python-dialect patterns: anchored, {,n} rewritten, uncompilable ones listed as unchecked', () => {
     const schema = toResourceSchema('ALIYUN::Test::T', {
       Properties: {

@@ -9,6 +9,11 @@ export const PARAMETER_TYPES = [
   'ALIYUN::OOS::SecretParameter::Value',
 ];
 
+/**
+ * Keys of a parameter: the documented ones, then the console's (TextArea, Required, Placeholder,
+ * ReadOnly: published templates use them, and the console adds new ones, so an unknown key is a
+ * warning, not an error).
+ */
 export const PARAMETER_KEYS = [
   'Type',
   'Default',
@@ -28,7 +33,11 @@ export const PARAMETER_KEYS = [
   'TextArea',
   'Required',
   'Placeholder',
+  'ReadOnly',
 ];
+
+/** Letters, digits, `_` and `-` (Terraform templates name parameters after their variables). */
+export const PARAMETER_NAME = /^[A-Za-z0-9_-]+$/;
 
 /** Numbers are often written as strings (`MinLength: "6"`); both count. */
 export function asNumber(value: unknown): number | undefined {

@@ -35,6 +35,27 @@ testRule(rule, {
     },
     { name: 'Fn::Not with a mapping, as in the ROS docs', yaml: output('{Fn::Not: {Fn::Equals: [a, b]}}') },
     { name: 'Fn::And with ten conditions', yaml: output('!And [a, b, c, d, e, f, g, h, i, j]') },
+    { name: 'Fn::Or with twelve conditions', yaml: output('!Or [a, b, c, d, e, f, g, h, i, j, k, l]') },
+    { name: 'Fn::Not with a condition name', yaml: output('!Not IsProd') },
+    { name: 'Fn::Select with a default', yaml: output("!Select [2, !Split [',', 'a,b'], none]") },
+    {
+      name: 'Fn::Select with a default and an error message',
+      yaml: output("!Select [2, !Split [',', 'a,b'], '', no third item]"),
+    },
+    { name: 'Fn::Select with a null error message', yaml: output('!Select [k, {k: v}, d, null]') },
+    { name: 'Fn::Select with a slice', yaml: output("!Select ['1:3', [a, b, c, d]]") },
+    { name: 'Fn::Select with a mapping key', yaml: output('!Select [k, {k: v}]') },
+    { name: 'Fn::MergeMap with two mappings', yaml: output('!MergeMap [{a: {b: 1}}, {a: {c: 2}}]') },
+    {
+      name: 'Fn::TransformNamespace with a type, a namespace and a value',
+      yaml: output('!TransformNamespace [Condition, Net., IsProd]'),
+    },
+    { name: 'Fn::ResourceFacade reading the DeletionPolicy', yaml: output('!ResourceFacade DeletionPolicy') },
+    { name: 'Fn::Base64 with a string', yaml: output('!Base64 text') },
+    { name: 'Fn::FormatTime with a format only', yaml: output("!FormatTime '%Y'") },
+    { name: 'Fn::Indent with a text and a width', yaml: output('!Indent [text, 4]') },
+    { name: 'Fn::Any with one condition', yaml: output('!Any [!Equals [a, a]]') },
+    { name: 'Fn::Max given the list by a function', yaml: output('!Max !Ref Names') },
     {
       name: 'Fn::GetStackOutput with an optional region',
       yaml: output('!GetStackOutput [s-1, Out, cn-hangzhou]'),
@@ -90,7 +111,7 @@ testRule(rule, {
     {
       name: 'Fn::Sub given a mapping',
       yaml: output('!Sub {a: b}'),
-      findings: [{ messageId: 'notStringOrList', path: '/Outputs/Out/Value/Fn::Sub', line: 6, column: 12 }],
+      findings: [{ messageId: 'notList', path: '/Outputs/Out/Value/Fn::Sub', line: 6, column: 12 }],
     },
     {
       name: 'Fn::Sub given three items',
@@ -103,9 +124,68 @@ testRule(rule, {
       findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::And', line: 6, column: 12 }],
     },
     {
-      name: 'Fn::Not given a string',
-      yaml: output('!Not a'),
-      findings: [{ messageId: 'notList', path: '/Outputs/Out/Value/Fn::Not', line: 6, column: 12 }],
+      name: 'Fn::Not given a number',
+      yaml: output('{Fn::Not: 1}'),
+      findings: [
+        {
+          messageId: 'notList',
+          path: '/Outputs/Out/Value/Fn::Not',
+          line: 6,
+          column: 22,
+          message: /takes a string, a mapping or a list of 1 items/,
+        },
+      ],
+    },
+    {
+      name: 'Fn::Select with five items, and one whose error message is a list',
+      yaml: output('!Join [",", [!Select [0, [a], b, c, d], !Select [0, [a], b, [c]]]]'),
+      findings: [
+        { messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::Join/1/0/Fn::Select', line: 6, column: 25 },
+        {
+          messageId: 'selectMessage',
+          path: '/Outputs/Out/Value/Fn::Join/1/1/Fn::Select/3',
+          line: 6,
+          column: 72,
+        },
+      ],
+    },
+    {
+      name: 'Fn::MergeMap with one mapping, Fn::TransformNamespace with two items',
+      yaml: output('!Join [",", [!MergeMap [{a: 1}], !TransformNamespace [Condition, x.]]]'),
+      findings: [
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::Join/1/0/Fn::MergeMap',
+          line: 6,
+          column: 25,
+        },
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::Join/1/1/Fn::TransformNamespace',
+          line: 6,
+          column: 45,
+        },
+      ],
+    },
+    {
+      name: 'Fn::ResourceFacade reading a key a module resource does not pass on',
+      yaml: output('!ResourceFacade Properties'),
+      findings: [
+        { messageId: 'facadeKey', path: '/Outputs/Out/Value/Fn::ResourceFacade', line: 6, column: 12 },
+      ],
+    },
+    {
+      name: 'Fn::Add with a single number',
+      yaml: output('!Add [1]'),
+      findings: [
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::Add',
+          line: 6,
+          column: 12,
+          message: /takes at least 2 items, not 1/,
+        },
+      ],
     },
     {
       name: 'Fn::FindInMap with two keys missing and a bad function nested in an Fn::If branch',

@@ -14,7 +14,7 @@ testRule(rule, {
     { name: 'known functions in the short form', yaml: output('!MemberListToMap [Key, Value, []]') },
     {
       name: 'a mapping with an Fn:: key and another key is data, not a function call',
-      yaml: output('{Fn::Base64: x, Other: y}'),
+      yaml: output('{Fn::Nope: x, Other: y}'),
     },
     {
       name: 'Fn:: keys inside Mappings are data',
@@ -22,7 +22,7 @@ testRule(rule, {
         ROSTemplateFormatVersion: '2015-09-01'
         Mappings:
           Regions:
-            cn-hangzhou: {Fn::Base64: x}
+            cn-hangzhou: {Fn::Nope: x}
       `,
     },
     {
@@ -30,12 +30,35 @@ testRule(rule, {
       file: 't.json',
       yaml: '{"Outputs": {"Out": {"Value": {"Fn::Select": [0, {"Fn::GetAZs": {"Ref": "ALIYUN::Region"}}]}}}}',
     },
+    {
+      name: 'the runtime functions the index pages leave out (Base64, MergeMap, TransformNamespace, ResourceFacade)',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Conditions:
+          Rpc:
+            Fn::Not:
+              Fn::TransformNamespace: [Condition, Net., {Fn::Contains: [[OSS, SLS], VPC]}]
+        Outputs:
+          Encoded: {Value: {Fn::Base64: plain text}}
+          Merged: {Value: {Fn::MergeMap: [{a: {b: 1}}, {a: {c: 2}}]}}
+          Policy: {Value: {Fn::ResourceFacade: DeletionPolicy}}
+          Short: {Value: !MergeMap [{a: 1}, {b: 2}]}
+      `,
+    },
   ],
   invalid: [
     {
-      name: 'the legacy Fn::Base64, reported at the key with a did-you-mean',
-      yaml: output('{Fn::Base64: x}'),
-      findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Fn::Base64', line: 4, column: 13 }],
+      name: 'a near miss, reported at the key with a did-you-mean',
+      yaml: output('{Fn::Base46: x}'),
+      findings: [
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Out/Value/Fn::Base46',
+          line: 4,
+          column: 13,
+          message: /did you mean Fn::Base64\?/,
+        },
+      ],
     },
     {
       name: 'a made-up function nested in a known one',
@@ -57,6 +80,38 @@ testRule(rule, {
           column: 13,
         },
         { messageId: 'unknown', path: '/Outputs/Out/Value/Fn::Join/1/1/Fn::GetAtts', line: 8, column: 13 },
+      ],
+    },
+    {
+      name: 'wrongly cased keys are plain mappings to ROS: a condition on one is always true',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Names: {Type: CommaDelimitedList, Default: ''}
+        Conditions:
+          HasNames:
+            Fn::Not:
+              Fn::Equals:
+                - FN::Length: {Ref: Names}
+                - 0
+        Outputs:
+          Joined: {Value: {fn::join: [',', {Ref: Names}]}}
+      `,
+      findings: [
+        {
+          messageId: 'wrongCase',
+          path: '/Conditions/HasNames/Fn::Not/Fn::Equals/0/FN::Length',
+          line: 8,
+          column: 11,
+          message: /case-sensitive.*did you mean Fn::Length\?/,
+        },
+        {
+          messageId: 'wrongCase',
+          path: '/Outputs/Joined/Value/fn::join',
+          line: 11,
+          column: 20,
+          message: /did you mean Fn::Join\?/,
+        },
       ],
     },
   ],

@@ -4,6 +4,20 @@ import { testRule } from '../rule-tester';
 testRule(rule, {
   valid: [
     {
+      name: 'a Terraform template labels its Terraform outputs without a Value',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Transform: Aliyun::Terraform-v1.2
+        Workspace:
+          main.tf: |
+            output "vpc_id" { value = "vpc-1" }
+        Outputs:
+          vpc_id:
+            Label: {en: VPC, zh-cn: 专有网络}
+            Description: the network
+      `,
+    },
+    {
       name: 'outputs with a Value and every key ROS knows',
       yaml: `
         ROSTemplateFormatVersion: '2015-09-01'

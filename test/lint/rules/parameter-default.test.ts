@@ -53,11 +53,32 @@ testRule(rule, {
     },
     { name: 'a null Default is skipped', yaml: param('{Type: String, AllowedValues: [a], Default: null}') },
     {
+      name: 'an empty AllowedValues entry with a null Default: leaving it unset is a choice',
+      yaml: param('{Type: String, Default: null, AllowedValues: [null, Month, Year]}'),
+    },
+    {
+      name: 'a YAML boolean Default among True/False AllowedValues',
+      yaml: param("{Type: Boolean, AllowedValues: ['True', 'False'], Default: false}"),
+    },
+    {
       name: 'an AllowedPattern JavaScript cannot compile is not applied',
       yaml: param('{Type: String, AllowedPattern: "(?P<x>a)", Default: b}'),
     },
   ],
   invalid: [
+    {
+      name: 'an empty AllowedValues entry, as a warning and not a type error',
+      yaml: param('{Type: Number, AllowedValues: [1, 2, null], Default: 1}'),
+      findings: [
+        {
+          messageId: 'nullAllowed',
+          path: '/Parameters/P/AllowedValues/2',
+          line: 3,
+          column: 43,
+          severity: 'warning',
+        },
+      ],
+    },
     {
       name: 'a Default outside the AllowedValues, reported at the Default',
       yaml: param('{Type: String, AllowedValues: [Keep, Delete], Default: Remove}'),

@@ -49,6 +49,21 @@ testRule(rule, {
     },
     { name: 'a Python-style {,n} pattern', yaml: param('{Type: String, AllowedPattern: "[a-z]{,8}"}') },
     { name: 'a template without Parameters', yaml: "ROSTemplateFormatVersion: '2015-09-01'\n" },
+    {
+      name: 'names with _ and -, as Terraform variables and console templates write them',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          subnet_mask: {Type: String, Default: '24'}
+          zone-id: {Type: String}
+      `,
+    },
+    {
+      name: 'the console key ReadOnly, and empty optional keys',
+      yaml: param(
+        '{Type: String, Default: admin, ReadOnly: true, AllowedValues: null, AllowedPattern: null}',
+      ),
+    },
   ],
   invalid: [
     {
@@ -57,17 +72,59 @@ testRule(rule, {
       findings: [{ messageId: 'notMapping', path: '/Parameters/P', line: 3, column: 6 }],
     },
     {
-      name: 'names with a dash and an underscore, reported at the names',
+      name: 'names with a space and a dot, reported at the names',
       yaml: `
         ROSTemplateFormatVersion: '2015-09-01'
         Parameters:
-          Directory-Id: {Type: String}
-          Directory_Id: {Type: String}
+          Create new VPC: {Type: Boolean}
+          Zone.Id: {Type: String}
       `,
       findings: [
-        { messageId: 'badName', path: '/Parameters/Directory-Id', line: 3, column: 3 },
-        { messageId: 'badName', path: '/Parameters/Directory_Id', line: 4, column: 3 },
+        {
+          messageId: 'badName',
+          path: '/Parameters/Create new VPC',
+          line: 3,
+          column: 3,
+          message: /letters, digits, _ and -/,
+        },
+        { messageId: 'badName', path: '/Parameters/Zone.Id', line: 4, column: 3 },
       ],
+    },
+    {
+      name: 'keys indented one level too little, reported once for the run',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          DbUser:
+            Type: String
+            Label: {en: Database user}
+          AllowedPattern: '^[a-z][a-z0-9_]{1,15}$'
+          ConstraintDescription:
+            en: lowercase letters, digits and _
+            zh-cn: 小写字母、数字和下划线
+          DbPassword: {Type: String, NoEcho: true}
+      `,
+      findings: [
+        {
+          messageId: 'misplacedKeys',
+          path: '/Parameters/AllowedPattern',
+          line: 6,
+          column: 3,
+          message:
+            /^AllowedPattern, ConstraintDescription are keys of a parameter, not parameters: indent them under DbUser/,
+        },
+      ],
+    },
+    {
+      name: 'a parameter without a Type whose keys are no parameter keys: one finding',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Labels:
+            en: English
+            zh-cn: 中文
+      `,
+      findings: [{ messageId: 'missingType', path: '/Parameters/Labels', line: 3, column: 3 }],
     },
     {
       name: 'a parameter without a Type, reported at its name',
@@ -93,8 +150,21 @@ testRule(rule, {
       name: 'a misspelt key and a CloudFormation-only key, reported at the keys',
       yaml: param('{Type: String, Defualt: a, AllowedValuesDescription: x}'),
       findings: [
-        { messageId: 'unknownKey', path: '/Parameters/P/Defualt', line: 3, column: 21 },
-        { messageId: 'unknownKey', path: '/Parameters/P/AllowedValuesDescription', line: 3, column: 33 },
+        {
+          messageId: 'unknownKey',
+          path: '/Parameters/P/Defualt',
+          line: 3,
+          column: 21,
+          severity: 'warning',
+          message: /did you mean Default\?/,
+        },
+        {
+          messageId: 'unknownKey',
+          path: '/Parameters/P/AllowedValuesDescription',
+          line: 3,
+          column: 33,
+          severity: 'warning',
+        },
       ],
     },
     {

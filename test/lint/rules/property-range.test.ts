@@ -23,6 +23,32 @@ testRule(rule, {
       yaml: custom('!Ref T', 'Parameters: {T: {Type: Number, AllowedValues: [60, 300], Default: 300}}'),
     },
     {
+      name: 'an empty Timeout is not set, never a zero',
+      yaml: custom(''),
+    },
+    {
+      name: 'an empty Fn::If branch is not set, never a zero',
+      yaml: custom('!If [C, null, 60]', 'Conditions: {C: !Equals [a, a]}'),
+    },
+    {
+      name: "a parameter value that makes the resource's own Condition false is not checked",
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Wait: {Type: Number, Default: 0, AllowedValues: [0, 60, 300]}
+        Conditions:
+          Waits: !Not [!Equals [!Ref Wait, 0]]
+          WaitsLong: !And [Waits, !Not [!Equals [!Ref Wait, '60']]]
+        Resources:
+          Hook:
+            Type: Custom::Anything
+            Condition: WaitsLong
+            Properties:
+              ServiceToken: acs:fc:cn-hangzhou:123:services/hook/functions/run
+              Timeout: !Ref Wait
+      `,
+    },
+    {
       name: 'a Timeout computed by a function is not guessed at',
       yaml: custom('!Calculate ["{0}*60", 0, [5]]'),
     },
@@ -42,6 +68,25 @@ testRule(rule, {
       name: 'a Timeout parameter AllowedValues entry out of range, reported at the entry',
       yaml: custom('!Ref T', 'Parameters: {T: {Type: Number, AllowedValues: [60, 86400]}}'),
       findings: [{ messageId: 'viaParameter', path: '/Parameters/T/AllowedValues/1', line: 2, column: 52 }],
+    },
+    {
+      name: 'a parameter value the Condition does not settle is still checked',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Wait: {Type: Number, Default: 0}
+          Enabled: {Type: String, Default: 'yes'}
+        Conditions:
+          On: !Equals [!Ref Enabled, 'yes']
+        Resources:
+          Hook:
+            Type: Custom::Anything
+            Condition: On
+            Properties:
+              ServiceToken: acs:fc:cn-hangzhou:123:services/hook/functions/run
+              Timeout: !Ref Wait
+      `,
+      findings: [{ messageId: 'viaParameter', path: '/Parameters/Wait/Default', line: 3, column: 33 }],
     },
     {
       name: 'a Timeout of zero in the then branch of Fn::If',

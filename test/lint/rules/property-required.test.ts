@@ -101,6 +101,19 @@ testRule(rule, {
       findings: [{ messageId: 'invalid', path: '/Resources/Provision/Properties', line: 6, column: 7 }],
     },
     {
+      name: 'an empty required value is not set: reported as missing',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Hook:
+            Type: Custom::Anything
+            Properties:
+              ServiceToken: acs:fc:cn-hangzhou:123:services/hook/functions/run
+              Timeout:
+      `,
+      findings: [{ messageId: 'invalid', path: '/Resources/Hook/Properties', line: 6, column: 7 }],
+    },
+    {
       name: 'a missing Timeout in a JSON template, reported at the Properties mapping',
       file: 't.json',
       yaml: `

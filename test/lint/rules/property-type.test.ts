@@ -33,8 +33,32 @@ const provision = (directoryId: string, extra = '') => `
           Description: !If [C, provisioned by ROS, !Ref ALIYUN::NoValue]
 `;
 
+/** An FC 3.0 function with two boolean properties, and a parameter allowing 'True' and 'False'. */
+const fc3Function = (internetAccess: string, disableOndemand: string) => `
+  ROSTemplateFormatVersion: '2015-09-01'
+  Parameters:
+    Public: {Type: String, AllowedValues: ['True', 'False'], Default: 'False'}
+  Resources:
+    Fn:
+      Type: ALIYUN::FC3::Function
+      Properties:
+        FunctionName: f
+        Handler: index.handler
+        Runtime: nodejs20
+        InternetAccess: ${internetAccess}
+        DisableOndemand: ${disableOndemand}
+`;
+
 testRule(rule, {
   valid: [
+    {
+      name: 'booleans written in any letter case, as ROS reads them, also through a parameter',
+      yaml: fc3Function('!Ref Public', "'TRUE'"),
+    },
+    {
+      name: 'an empty mapping value is not set, not null of the wrong type',
+      yaml: custom('60').replace('Timeout: 60', 'Timeout: 60\n        Parameters:'),
+    },
     { name: 'a numeric Timeout', yaml: custom('60') },
     { name: 'a Timeout written as a string, which ROS accepts', yaml: custom('"60"') },
     {
@@ -64,6 +88,13 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a word that is no boolean',
+      yaml: fc3Function("'False'", "'yes'"),
+      findings: [
+        { messageId: 'invalid', path: '/Resources/Fn/Properties/DisableOndemand', line: 12, column: 24 },
+      ],
+    },
     {
       name: 'a word for the Timeout, reported at the value',
       yaml: custom('sixty'),

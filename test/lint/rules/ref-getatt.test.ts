@@ -20,8 +20,25 @@ const output = (value: string) => `
       Value: ${value}
 `;
 
+/** A data source declared in Locals, read by another Local, and one output. */
+const withDataSourceLocal = (output: string) => `
+  ROSTemplateFormatVersion: '2015-09-01'
+  Locals:
+    Zones:
+      Type: DATASOURCE::ECS::Zones
+      Properties: {InstanceType: ecs.g7.large}
+    FirstZone:
+      Value: !Select [0, !GetAtt Zones.ZoneIds]
+  Outputs:
+    ${output}
+`;
+
 testRule(rule, {
   valid: [
+    {
+      name: 'a data source of Locals read by another Local',
+      yaml: withDataSourceLocal('Zone: {Value: !Ref FirstZone}'),
+    },
     { name: 'a listed attribute in the short form', yaml: output('!GetAtt Native.UserProvisionId') },
     {
       name: 'a listed attribute of the ros-sso custom resource',
@@ -40,6 +57,13 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a data source of Locals read outside Locals',
+      yaml: withDataSourceLocal('Zones: {Value: !GetAtt Zones.ZoneIds}'),
+      findings: [
+        { messageId: 'localOutsideLocals', path: '/Outputs/Zones/Value/Fn::GetAtt/0', line: 9, column: 26 },
+      ],
+    },
     {
       name: 'an unknown resource in the short form, reported at the whole scalar',
       yaml: output('!GetAtt Provisoin.Status'),

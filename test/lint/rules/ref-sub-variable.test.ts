@@ -27,11 +27,27 @@ testRule(rule, {
     { name: 'an escaped literal', yaml: output(`!Sub \${!Literal}-\${ ALIYUN::StackName }`) },
     { name: 'the long form', yaml: output(`{Fn::Sub: "\${Prefix}-\${ALIYUN::AccountId}"}`) },
     { name: 'a Sub string built by a function is not guessed at', yaml: output('!Sub [!Join [a, [b]], {}]') },
+    {
+      name: 'a Terraform variable',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Transform: Aliyun::Terraform-v1.5
+        Workspace:
+          variable.tf: 'variable "region_id" { default = "cn-hangzhou" }'
+        Outputs:
+          Console: {Value: !Sub 'https://ecs.console.aliyun.com/?region=\${region_id}'}
+      `,
+    },
   ],
   invalid: [
     {
       name: 'an unknown variable, reported at the Sub string',
       yaml: output(`!Sub \${Prefx}-name`),
+      findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Fn::Sub', line: 10, column: 12 }],
+    },
+    {
+      name: 'an unknown variable used twice in one string, reported once',
+      yaml: output(`!Sub 'region \${RegionId}, again \${RegionId}'`),
       findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Fn::Sub', line: 10, column: 12 }],
     },
     {

@@ -36,6 +36,34 @@ testRule(rule, {
       ),
     },
     {
+      name: 'a Locals entry inside Conditions',
+      yaml: output('x', 'Conditions: {C: !Equals [!Ref Name, sso], D: !Ref Name}'),
+    },
+    {
+      name: 'Terraform variables of the root module are the parameters',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Transform: Aliyun::Terraform-v1.5
+        Metadata:
+          ALIYUN::ROS::Interface:
+            ResourcesForParameterConstraints:
+              Db: {Type: ALIYUN::RDS::DBInstance, Properties: {ZoneId: {Ref: zone_id}}}
+        Workspace:
+          variables.tf: |
+            # variable "commented_out" {}
+            variable "zone_id" {
+              type    = string
+              default = "cn-hangzhou-h"
+            }
+          main.tf: |
+            variable subnet_mask { default = "24" }
+        Conditions:
+          Small: !Equals [!Ref subnet_mask, '28']
+        Outputs:
+          Zone: {Value: !Ref zone_id}
+      `,
+    },
+    {
       name: 'Refs in a JSON template',
       file: 't.json',
       yaml: `
@@ -68,22 +96,64 @@ testRule(rule, {
       findings: [{ messageId: 'notString', path: '/Outputs/Out/Value/Ref', line: 9, column: 18 }],
     },
     {
-      name: 'a resource and a local inside Conditions',
+      name: 'a resource inside Conditions',
       yaml: output('x', 'Conditions: {C: !Or [!Equals [!Ref Handle, a], !Equals [!Ref Name, b]]}'),
       findings: [
         {
-          messageId: 'notParameterInCondition',
+          messageId: 'resourceInCondition',
           path: '/Conditions/C/Fn::Or/0/Fn::Equals/0/Ref',
           line: 4,
           column: 31,
         },
+      ],
+    },
+    {
+      name: 'unknown names in console metadata, as warnings',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Metadata:
+          ALIYUN::ROS::Interface:
+            ResourcesForParameterConstraints:
+              Db: {Type: ALIYUN::RDS::DBInstance, Properties: {ZoneId: {Ref: ZoneID}}}
+        Parameters:
+          ZoneId: {Type: String}
+          InstanceClass:
+            Type: String
+            AssociationProperty: ALIYUN::RDS::Instance::InstanceType
+            AssociationPropertyMetadata: {ZoneId: {Ref: Zone}}
+      `,
+      findings: [
         {
-          messageId: 'notParameterInCondition',
-          path: '/Conditions/C/Fn::Or/1/Fn::Equals/0/Ref',
-          line: 4,
-          column: 57,
+          messageId: 'unknownInConsole',
+          path: '/Metadata/ALIYUN::ROS::Interface/ResourcesForParameterConstraints/Db/Properties/ZoneId/Ref',
+          line: 5,
+          column: 70,
+          severity: 'warning',
+          message: /did you mean ZoneId\?; this metadata is read by the console only/,
+        },
+        {
+          messageId: 'unknownInConsole',
+          path: '/Parameters/InstanceClass/AssociationPropertyMetadata/ZoneId/Ref',
+          line: 11,
+          column: 49,
+          severity: 'warning',
         },
       ],
+    },
+    {
+      name: 'a Terraform template: a name that is no variable of its root module',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Transform: Aliyun::Terraform-v1.5
+        Workspace:
+          main.tf: |
+            module "net" { source = "./modules/net" }
+          modules/net/variables.tf: |
+            variable "cidr" {}
+        Outputs:
+          Cidr: {Value: !Ref cidr}
+      `,
+      findings: [{ messageId: 'unknown', path: '/Outputs/Cidr/Value/Ref', line: 9, column: 17 }],
     },
     {
       name: 'an unknown Ref inside a resource property and in Fn::If',

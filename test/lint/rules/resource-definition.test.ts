@@ -31,7 +31,40 @@ testRule(rule, {
       `,
     },
     { name: 'a data source type', yaml: resource('{Type: DATASOURCE::VPC::Vpcs}') },
-    { name: 'a module type', yaml: resource('{Type: MODULE::Org::Team::MODULE}') },
+    {
+      name: 'a module type with its Version',
+      yaml: resource('{Type: MODULE::Org::Team::MODULE, Version: v2}'),
+    },
+    {
+      name: 'module Versions default and latest',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          A: {Type: MODULE::Org::Team::MODULE, Version: default}
+          B: {Type: MODULE::Org::Team::MODULE, Version: latest}
+      `,
+    },
+    {
+      name: 'resource-level Description and UpdatePolicy',
+      yaml: resource(
+        '{Type: ALIYUN::ROS::WaitConditionHandle, Description: a handle, UpdatePolicy: {RollingUpdate: {MaxBatchSize: 2}}}',
+      ),
+    },
+    {
+      name: 'a DeletionPolicy from a function (a module template passing its own on)',
+      yaml: resource(
+        '{Type: ALIYUN::ROS::WaitConditionHandle, DeletionPolicy: !ResourceFacade DeletionPolicy}',
+      ),
+    },
+    {
+      name: 'a Terraform template has no Resources',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Transform: Aliyun::Terraform-v1.5
+        Workspace:
+          main.tf: 'resource "alicloud_vpc" "vpc" {}'
+      `,
+    },
     { name: 'a Serverless type', yaml: resource('{Type: Aliyun::Serverless::Function}') },
     { name: 'a custom type with _, @ and -', yaml: resource('{Type: Custom::My_Hook@v-2}') },
     { name: 'a custom type of exactly 68 characters', yaml: resource(`{Type: Custom::${'a'.repeat(60)}}`) },
@@ -102,11 +135,71 @@ testRule(rule, {
       ],
     },
     {
-      name: 'a misspelt Properties key and a CloudFormation UpdatePolicy, reported at the keys',
-      yaml: resource('{Type: ALIYUN::ROS::WaitConditionHandle, Propreties: {}, UpdatePolicy: {}}'),
+      name: 'misspelt DependsOn and Properties keys and a CloudFormation CreationPolicy, reported at the keys',
+      yaml: resource(
+        '{Type: ALIYUN::ROS::WaitConditionHandle, Propreties: {}, DepensOn: Other, CreationPolicy: {}}',
+      ),
       findings: [
-        { messageId: 'unknownKey', path: '/Resources/R/Propreties', line: 6, column: 47 },
-        { messageId: 'unknownKey', path: '/Resources/R/UpdatePolicy', line: 6, column: 63 },
+        {
+          messageId: 'unknownKey',
+          path: '/Resources/R/Propreties',
+          line: 6,
+          column: 47,
+          message: /did you mean Properties\?/,
+        },
+        {
+          messageId: 'unknownKey',
+          path: '/Resources/R/DepensOn',
+          line: 6,
+          column: 63,
+          message: /did you mean DependsOn\?/,
+        },
+        { messageId: 'unknownKey', path: '/Resources/R/CreationPolicy', line: 6, column: 80 },
+      ],
+    },
+    {
+      name: 'properties written beside Properties',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Provision:
+            Type: ALIYUN::CloudSSO::UserProvision
+            DirectoryId: d-abc
+            Properties: {PrincipalType: User}
+          Gateway:
+            Type: ALIYUN::Example::Unknown
+            Spec: Small
+      `,
+      findings: [
+        {
+          messageId: 'propertyBeside',
+          path: '/Resources/Provision/DirectoryId',
+          line: 5,
+          column: 5,
+          message: /^DirectoryId is a property of ALIYUN::CloudSSO::UserProvision .*move it into Properties$/,
+        },
+        {
+          messageId: 'unknownKey',
+          path: '/Resources/Gateway/Spec',
+          line: 9,
+          column: 5,
+          message: /if it is a property, move it into Properties$/,
+        },
+      ],
+    },
+    {
+      name: 'modules without a Version or with a bad one, and a Version on a plain resource',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Network: {Type: MODULE::Acme::Network::VPC::MODULE}
+          Compute: {Type: MODULE::Acme::Compute::Web::MODULE, Version: '1'}
+          Handle: {Type: ALIYUN::ROS::WaitConditionHandle, Version: v1}
+      `,
+      findings: [
+        { messageId: 'missingVersion', path: '/Resources/Network', line: 3, column: 3 },
+        { messageId: 'badVersion', path: '/Resources/Compute/Version', line: 4, column: 64 },
+        { messageId: 'versionNotModule', path: '/Resources/Handle/Version', line: 5, column: 52 },
       ],
     },
     {

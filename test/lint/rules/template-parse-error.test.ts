@@ -92,8 +92,8 @@ const invalid: Array<Case & { line: number; column?: number }> = [
     column: 1,
   },
   {
-    name: 'the legacy !Base64 tag, reported at the tag',
-    text: 'Outputs:\n  O:\n    Value: !Base64 text\n',
+    name: 'a tag named after a function only in the wrong case',
+    text: 'Outputs:\n  O:\n    Value: !base64 text\n',
     line: 3,
     column: 12,
   },
