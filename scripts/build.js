@@ -48,8 +48,6 @@ const entries = [
 ];
 
 generate('scripts/generate-validators.ts', 'generateValidators');
-// Every ROS resource type of the spec package plus our overlay (facts only), loaded lazily per type.
-generate('scripts/generate-ros-types.ts', 'generateRosTypes');
 for (const [entry, outfile] of entries) {
   if (!existsSync(join(root, entry))) continue;
   buildSync({ ...common, entryPoints: [entry], outfile });
