@@ -135,6 +135,9 @@ export function existingOrKnownTypeNames(): string[] {
   return [...new Set([...knownTypeNames(), ...existingTypeNames()])].sort();
 }
 
+/** Whether the official ROS type list names `type`, defined here or not. */
+export { isExistingType } from './ros-spec/bundled';
+
 /**
  * The bundled `package@version` when only that possibly outdated data backs `type`'s definition,
  * for findings that must say which data they rest on; undefined for trusted or missing data.

@@ -1,5 +1,4 @@
-import { existingOrKnownTypeNames, typeEntry } from '../../schemas/catalog';
-import { isExistingType } from '../../schemas/ros-spec/bundled';
+import { existingOrKnownTypeNames, isExistingType, typeEntry } from '../../schemas/catalog';
 import { joinPointer } from '../template/pointer';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
@@ -14,7 +13,7 @@ export default defineRule({
     existingType:
       '{type} is an official ROS type without a definition here; its properties are not validated (ros-sso schemas update fetches it)',
     unknownType:
-      'unknown resource type {type}{hint}: neither defined here nor in the official ROS type list (if it is newer, ros-sso schemas update fetches it); its properties are not validated',
+      'unknown resource type {type}: neither defined here nor in the official ROS type list{hint} (its properties are not validated; if it is newer than the list, ros-sso schemas update fetches it)',
     dataSource:
       'no definition for {type}; only RefreshOptions is validated (ros-sso schemas update fetches data source definitions)',
     module: '{type} is a module; its properties are its parameters and are not validated',
