@@ -196,17 +196,17 @@ class Reader {
     const properties: Record<string, PropertyDefinition> = {};
     for (const p of object.properties) {
       const rosName = ts.isPropertyAssignment(p) ? propertyName(p.name) : undefined;
-      if (!rosName || !ts.isPropertyAssignment(p) || !ts.isCallExpression(p.initializer)) {
-        this.out.unrecognized.push(
-          `${this.file}: ${where}: a rendered entry that is not name: mapper(value)`,
-        );
+      if (!rosName || !ts.isPropertyAssignment(p)) {
+        this.out.unrecognized.push(`${this.file}: ${where}: a rendered entry without a plain name`);
         continue;
       }
-      const call = p.initializer;
-      const value = call.arguments[0];
+      // `'<RosName>': <mapper>(properties.<camel>)`; anything else keeps the name, untyped.
+      const call = ts.isCallExpression(p.initializer) ? p.initializer : undefined;
+      const value = call?.arguments[0];
       const camel = value && ts.isPropertyAccessExpression(value) ? value.name.text : undefined;
-      const shape = this.mapper(call.expression, `${where}.${rosName}`, depth);
-      if (!shape) continue;
+      const shape = call
+        ? this.mapper(call.expression, `${where}.${rosName}`, depth)
+        : this.unknown(where, p);
       const check = camel ? checks.get(camel) : undefined;
       const property: PropertyDefinition = { ...shape, Required: check?.required ?? false };
       if (check?.constraints.length) property.Constraints = check.constraints;
@@ -215,26 +215,32 @@ class Reader {
     return properties;
   }
 
-  /** The property shape a mapper expression renders. */
-  private mapper(node: ts.Expression, where: string, depth: number): PropertyDefinition | undefined {
+  /**
+   * The property shape a mapper expression renders. A shape this reader does not know is reported
+   * and kept untyped: a property name known without its type never causes a false finding.
+   */
+  private mapper(node: ts.Expression, where: string, depth: number): PropertyDefinition {
     const scalar = rosMember(node);
-    if (scalar !== undefined) {
-      if (scalar in SCALAR_MAPPERS) return { ...SCALAR_MAPPERS[scalar] };
-    } else if (ts.isCallExpression(node) && node.arguments.length === 1) {
+    if (scalar !== undefined && scalar in SCALAR_MAPPERS) return { ...SCALAR_MAPPERS[scalar] };
+    if (ts.isCallExpression(node) && node.arguments.length === 1) {
       const wrapper = rosMember(node.expression);
       if (wrapper === 'listMapper' || wrapper === 'hashMapper') {
         const item = this.mapper(node.arguments[0], `${where}.*`, depth);
-        if (!item) return undefined;
         const Type = wrapper === 'listMapper' ? 'list' : 'map';
         // A list or map of anything has no item schema, as in the ROS specification.
         return item.Type === undefined ? { Type } : { Type, Schema: { '*': { ...item, Required: false } } };
       }
-    } else if (ts.isIdentifier(node)) {
-      const Schema = this.properties(node.text, where, depth + 1);
-      return Schema ? { Type: 'map', Schema } : undefined;
     }
+    if (ts.isIdentifier(node)) {
+      const Schema = this.properties(node.text, where, depth + 1);
+      return Schema ? { Type: 'map', Schema } : { Type: 'map' };
+    }
+    return this.unknown(where, node);
+  }
+
+  private unknown(where: string, node: ts.Node): PropertyDefinition {
     this.out.unrecognized.push(`${this.file}: ${where}: unknown mapper ${node.getText()}`);
-    return undefined;
+    return {};
   }
 }
 
