@@ -14,6 +14,7 @@ import { runDiff } from './update/diff-command';
 import { withChangesSince } from './update/since';
 import { runUpdateInfo } from './update/update-info-command';
 import { runSchemasExport } from './schemas-export/cli';
+import { runSchemasInfo, runSchemasList } from './schemas-list/cli';
 import { runSchemasUpdate } from './schemas-update/cli';
 
 /** What the CLI may touch; `bin/ros-sso.js` passes the real process, tests their own. */
@@ -38,6 +39,8 @@ Commands:
   deploy ...          create or update the provider function in FC 3.0 (see ros-sso deploy --help)
   schemas update      refresh resource type definitions from the ROS API (needs an access key)
   schemas export      write a JSON Schema of ROS templates for editors (yaml-language-server, VS Code)
+  schemas list        every resource type with a definition and where it comes from (package@version)
+  schemas info TYPE   one type's source, properties, required ones, attributes
 
 Options: --help, --version
 `;
@@ -135,7 +138,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       case 'schemas':
         if (rest[0] === 'update') return await runSchemasUpdate(rest.slice(1), io);
         if (rest[0] === 'export') return runSchemasExport(rest.slice(1), io);
-        throw new UsageError('usage: ros-sso schemas update|export [options]');
+        if (rest[0] === 'list') return runSchemasList(rest.slice(1), io);
+        if (rest[0] === 'info') return runSchemasInfo(rest.slice(1), io);
+        throw new UsageError('usage: ros-sso schemas update|export|list|info [options]');
       case '--version':
       case '-v':
         io.stdout(`${pkg.version}\n`);

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { bundledSource, typeEntry } from '../schemas/catalog';
+import { typeEntry } from '../schemas/catalog';
 import { issuesFrom } from '../schemas/validate';
 import type { LocatedIssue } from './rules/rule';
 import { looksLikeFunction } from './template/intrinsics';
@@ -96,7 +96,7 @@ function excludedByCondition(view: ResourceView, candidate: Candidate, model: Te
 function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIssue[]): void {
   const entry = view.type ? typeEntry(view.type) : undefined;
   if (!entry) return;
-  const stale = entry.provenance === 'bundled' ? bundledSource() : undefined;
+  const stale = entry.staleSource;
   if (view.node.Properties !== undefined && view.node.Properties !== null && !view.properties) return; // resource-definition reports it
   const props = withoutNulls(view.properties ?? {});
   const propsPointer = joinPointer(view.pointer, 'Properties');

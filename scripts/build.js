@@ -48,8 +48,9 @@ const entries = [
 ];
 
 generate('scripts/generate-validators.ts', 'generateValidators');
-// Every ROS resource type of the spec package plus our overlay (facts only), loaded lazily per type.
-generate('scripts/generate-ros-types.ts', 'generateRosTypes');
+// Earlier builds wrote the ROS type data here; it is committed in schemas/ros-types/ now, and a
+// leftover copy would only be packed along (package.json files: schemas/**/*.json).
+rmSync(join(root, 'schemas', 'generated', 'ros-types.json'), { force: true });
 for (const [entry, outfile] of entries) {
   if (!existsSync(join(root, entry))) continue;
   buildSync({ ...common, entryPoints: [entry], outfile });

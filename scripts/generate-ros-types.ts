@@ -1,48 +1,83 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { stripDefinition, type TypeDefinition } from '../schemas/ros-spec/definition';
-import type { RosTypesFile } from '../schemas/ros-spec/bundled';
-
-const SPEC_PACKAGE = '@alicloud/ros-cdk-spec';
-
 /**
- * Builds schemas/generated/ros-types.json: every type of the spec package, facts only, plus the
- * checked-in overlay (schemas/overlay/), whose entries replace the package's per type.
+ * `npm run generate:types -- [options] INPUT...`: rebuilds the committed type data in
+ * schemas/ros-types/ from ROS CDK service packages. Facts only (see schemas/README.md).
+ *
+ *   INPUT                 an npm tarball (`npm pack @alicloud/ros-cdk-ecs`), an unpacked package,
+ *                         or a folder of either
+ *   --origin TEXT         where the following INPUTs come from, recorded per source
+ *                         (default: npm registry)
+ *   --type-list FILE      a JSON list of existing type names (object keys, strings, or objects
+ *                         with `resource_type`, whose `attributes` are added to the defined
+ *                         types' attribute names); repeatable; recorded with the current --origin
+ *   --spec FILE           the old full specification (default: the installed @alicloud/ros-cdk-spec)
+ *   --out DIR             default schemas/ros-types
  */
-export function generateRosTypes(root: string): string {
-  const packageDir = join(require.resolve(`${SPEC_PACKAGE}/package.json`, { paths: [root] }), '..');
-  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  const raw = readFileSync(join(packageDir, 'spec', 'specification_origin.json'));
-  const spec = JSON.parse(raw.toString('utf8')) as { ResourceTypes: Record<string, TypeDefinition> };
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { assemble, type TypeListInput } from './ros-types/assemble';
+import { type CdkPackage, readPackages } from './ros-types/package-files';
+import { attributesFrom, readSpec, render, typeNamesFrom } from './ros-types/files';
 
-  const out: RosTypesFile = {
-    source: {
-      package: SPEC_PACKAGE,
-      version,
-      file: 'spec/specification_origin.json',
-      sha256: createHash('sha256').update(raw).digest('hex'),
-    },
-    types: {},
-  };
-  for (const [type, definition] of Object.entries(spec.ResourceTypes))
-    out.types[type] = { provenance: 'bundled', ...stripDefinition(definition) };
+const USAGE =
+  'usage: generate-ros-types [--out DIR] [--spec FILE] [--origin TEXT] [--type-list FILE] INPUT...';
 
-  const overlayDir = join(root, 'schemas', 'overlay');
-  for (const name of readdirSync(overlayDir)
-    .filter((n) => n.endsWith('.json'))
-    .sort()) {
-    const entry = JSON.parse(readFileSync(join(overlayDir, name), 'utf8')) as TypeDefinition & {
-      ResourceType: string;
+function main(argv: readonly string[], cwd = process.cwd()): number {
+  let out = join(cwd, 'schemas', 'ros-types');
+  let specFile: string | undefined;
+  let origin = 'npm registry';
+  const packages: Array<CdkPackage & { origin: string }> = [];
+  const typeLists: TypeListInput[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value; ${USAGE}`);
+      return v;
     };
-    out.types[entry.ResourceType] = { provenance: 'overlay', ...stripDefinition(entry) };
+    if (arg === '--out') out = resolve(cwd, value());
+    else if (arg === '--spec') specFile = resolve(cwd, value());
+    else if (arg === '--origin') origin = value();
+    else if (arg === '--type-list') {
+      const file = resolve(cwd, value());
+      const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      typeLists.push({
+        from: basename(file),
+        origin,
+        names: typeNamesFrom(json),
+        attributes: attributesFrom(json),
+      });
+    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}; ${USAGE}`);
+    else for (const pkg of readPackages(resolve(cwd, arg))) packages.push({ ...pkg, origin });
   }
+  if (!packages.length) throw new Error(USAGE);
+  specFile ??= join(
+    dirname(require.resolve('@alicloud/ros-cdk-spec/package.json', { paths: [cwd] })),
+    'spec',
+    'specification_origin.json',
+  );
+  const spec = readSpec(specFile);
+  const generated = {
+    by: 'scripts/generate-ros-types.ts (npm run generate:types); do not edit by hand',
+    facts:
+      'ROS property names, Type, Required, AllowedValues, AllowedPattern, Range, Length, nested Schema and attribute names from the ROS CDK packages (lib/*.generated.js); UpdateAllowed, Default and integer-vs-number from ' +
+      `${spec.package}@${spec.version} where type and property match; more attribute names from the type lists (existing-types.json names them); no descriptions`,
+  };
+  const result = assemble(packages, spec, typeLists, generated);
 
-  const dir = join(root, 'schemas', 'generated');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'ros-types.json');
-  writeFileSync(file, JSON.stringify(out));
-  return file;
+  mkdirSync(out, { recursive: true });
+  for (const old of readdirSync(out)) if (old.endsWith('.json')) rmSync(join(out, old));
+  writeFileSync(join(out, 'index.json'), render({ ...result.index }));
+  for (const [name, file] of Object.entries(result.files))
+    writeFileSync(join(out, name), render({ ...file }));
+  writeFileSync(join(out, 'existing-types.json'), render({ ...result.existing }));
+  for (const line of result.summary) process.stdout.write(`${line}\n`);
+  for (const line of result.unrecognized) process.stderr.write(`not understood: ${line}\n`);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`generate-ros-types: ${(err as Error).message}\n`);
+  process.exitCode = 2;
 }

@@ -44,14 +44,14 @@ type Messages =
 
 /**
  * The property names the resource's type defines, and whether that list is complete (false when no
- * definition is known, or only the bundled one, which is years behind the service).
+ * definition is known, or only bundled data, which may lag the service).
  */
 function propertyNames(type: unknown): { names: readonly string[]; complete: boolean } {
   const entry = typeof type === 'string' ? typeEntry(type) : undefined;
   const properties = entry?.schema.properties;
   return {
     names: properties ? Object.keys(properties) : [],
-    complete: entry !== undefined && entry.provenance !== 'bundled' && entry.provenance !== 'generic',
+    complete: entry !== undefined && entry.staleSource === undefined && entry.provenance !== 'generic',
   };
 }
 

@@ -1,4 +1,4 @@
-import { knownTypeNames, typeEntry } from '../../schemas/catalog';
+import { existingOrKnownTypeNames, isExistingType, typeEntry } from '../../schemas/catalog';
 import { joinPointer } from '../template/pointer';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
@@ -7,11 +7,13 @@ export default defineRule({
   id: 'resource-no-schema',
   defaultSeverity: 'info',
   description:
-    'A resource whose type has no definition here is not validated property by property; reported once per type. An unknown ALIYUN:: type is a warning with a did-you-mean (it may be newer than the bundled definitions, or a typo), never an error.',
+    'A resource whose type has no definition here is not validated property by property; reported once per type. A type the official ROS type list names is information; an ALIYUN:: type that list does not name is a warning with a did-you-mean (it may be newer than the list, or a typo), never an error.',
   messages: {
     noSchema: 'no schema for {type}; its properties are not validated',
+    existingType:
+      '{type} is an official ROS type without a definition here; its properties are not validated (ros-sso schemas update fetches it)',
     unknownType:
-      'unknown resource type {type}{hint}: not in the bundled definitions (if it is newer, ros-sso schemas update fetches it); its properties are not validated',
+      'unknown resource type {type}: neither defined here nor in the official ROS type list{hint} (its properties are not validated; if it is newer than the list, ros-sso schemas update fetches it)',
     dataSource:
       'no definition for {type}; only RefreshOptions is validated (ros-sso schemas update fetches data source definitions)',
     module: '{type} is a module; its properties are its parameters and are not validated',
@@ -29,6 +31,7 @@ export default defineRule({
       if (entry && entry.provenance !== 'generic') continue;
       const at = joinPointer(view.pointer, 'Type');
       if (entry) report(at, 'dataSource', { type });
+      else if (isExistingType(type)) report(at, 'existingType', { type });
       else if (type.startsWith('Aliyun::Serverless::')) {
         const transform = template.value.Transform;
         if (typeof transform === 'string' && transform.startsWith('Aliyun::Serverless'))
@@ -40,7 +43,7 @@ export default defineRule({
         report(
           at,
           'unknownType',
-          { type, hint: suggestion(type, knownTypeNames()) },
+          { type, hint: suggestion(type, existingOrKnownTypeNames()) },
           { severity: 'warning' },
         );
       } else {

@@ -24,13 +24,14 @@ export interface LocatedIssue {
   known?: readonly string[];
   /** Set when the rejected value came from a parameter's AllowedValues entry or Default. */
   viaParameter?: { parameter: string; value: unknown; target: string };
-  /** Set when only the bundled (possibly outdated) definitions back this issue: names their source. */
+  /** Set when only bundled (possibly outdated) data backs this issue: that type's `package@version`. */
   staleSchema?: string;
 }
 
 /**
  * How a schema issue is reported: a finding that stale bundled data could cause is a warning that
- * says so and how to refresh, never an error (official, deployable templates must pass).
+ * names the package@version of that type's data and how to refresh, never an error (official,
+ * deployable templates must pass).
  */
 export function staleness(issue: { staleSchema?: string }): { suffix: string; options: ReportOptions } {
   if (!issue.staleSchema) return { suffix: '', options: {} };

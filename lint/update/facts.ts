@@ -1,4 +1,4 @@
-import { bundledSource, notUpdatableProperties, typeEntry } from '../../schemas/catalog';
+import { notUpdatableProperties, staleSource } from '../../schemas/catalog';
 import { splitPointer } from '../template/pointer';
 
 /**
@@ -49,9 +49,7 @@ export function factsFrom(
 }
 
 /** The facts of the schema catalogue, the only source of which properties cannot be updated. */
-export const updateFacts: FactsLookup = factsFrom(notUpdatableProperties, (type) =>
-  typeEntry(type)?.provenance === 'bundled' ? bundledSource() : undefined,
-);
+export const updateFacts: FactsLookup = factsFrom(notUpdatableProperties, staleSource);
 
 /**
  * `/Parameters/TargetId` → `Parameters.TargetId`, the way messages and the impact list name it;

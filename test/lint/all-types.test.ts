@@ -29,10 +29,10 @@ function lintPlanted(
   return (JSON.parse(run.stdout) as { results: JsonFinding[] }).results.filter((f) => f.severity !== 'info');
 }
 
-const STALE = 'per the bundled @alicloud/ros-cdk-spec@1.0.13 definitions, which may be outdated';
+const STALE = 'per the bundled @alicloud/ros-cdk-ecs@1.11.0 definitions, which may be outdated';
 
 describe('every ROS type, checked property by property with the severity its provenance gives', () => {
-  it('VPC (bundled): a misspelt property is a warning that names the stale source and the fix', () => {
+  it('VPC (bundled, CDK): a misspelt property is a warning that names its package@version and the fix', () => {
     const [f, ...rest] = lintPlanted('vpc-ecs-web.yaml', '      VpcName:\n', '      VpcNmae:\n');
     expect(rest).toEqual([]);
     expect(f).toMatchObject({

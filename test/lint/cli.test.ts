@@ -17,7 +17,7 @@ Resources:
       DeletionStrategy: Keep
 `;
 const BAD = GOOD.replace('DeletionStrategy: Keep', 'DeletionStrategy: Remove');
-const WARN_ONLY = `${GOOD}  Vpc:\n    Type: ALIYUN::ECS::VPC\n    Properties: {CidrBlock: 10.0.0.0/8, VpcNmae: demo}\n  Zones:\n    Type: DATASOURCE::ECS::Zones\n`;
+const WARN_ONLY = `${GOOD}  Vpc:\n    Type: ALIYUN::ECS::VPC\n    Properties: {CidrBlock: 10.0.0.0/8, VpcNmae: demo}\n  Zones:\n    Type: DATASOURCE::Example::Zones\n`;
 
 describe('ros-sso lint (child process)', () => {
   it('exits 0 and says so when there are no errors', () => {

@@ -1,4 +1,4 @@
-import { bundledSource, typeEntry } from '../../../schemas/catalog';
+import { typeEntry } from '../../../schemas/catalog';
 import { isMapping, type TemplateModel } from '../../template/model';
 
 export interface KnownAttributes {
@@ -21,7 +21,7 @@ export function knownAttributes(template: TemplateModel, resource: string): Know
   return {
     type: node.Type,
     names,
-    staleSchema: entry.provenance === 'bundled' ? bundledSource() : undefined,
+    staleSchema: entry.staleSource,
   };
 }
 

@@ -9,6 +9,8 @@ testRule(rule, {
         ROSTemplateFormatVersion: '2015-09-01'
         Resources:
           Vpc: {Type: ALIYUN::ECS::VPC}
+          Zones: {Type: DATASOURCE::ECS::Zones}
+          Retired: {Type: ALIYUN::POLARDB::DBInstance}
           Function: {Type: ALIYUN::FC3::Function}
           Native: {Type: ALIYUN::CloudSSO::UserProvision}
           Provider: {Type: ALIYUN::RAM::OIDCProvider}
@@ -36,6 +38,7 @@ testRule(rule, {
           Vpc1: {Type: ALIYUN::ECS::VPc}
           Vpc2: {Type: ALIYUN::ECS::VPc}
           Widget: {Type: ALIYUN::Example::Widget}
+          Pod: {Type: ALIYUN::ACS::ApplicationPood}
       `,
       findings: [
         {
@@ -53,6 +56,15 @@ testRule(rule, {
           column: 18,
           severity: 'warning',
         },
+        {
+          messageId: 'unknownType',
+          path: '/Resources/Pod/Type',
+          line: 6,
+          column: 15,
+          severity: 'warning',
+          message:
+            /: neither defined here nor in the official ROS type list; did you mean ALIYUN::ACS::ApplicationPod\? \(/,
+        },
       ],
     },
     {
@@ -60,7 +72,7 @@ testRule(rule, {
       yaml: `
         ROSTemplateFormatVersion: '2015-09-01'
         Resources:
-          Zones: {Type: DATASOURCE::ECS::Zones}
+          Zones: {Type: DATASOURCE::Example::Zones}
           Net: {Type: MODULE::Acme::Net::MODULE}
           Other: {Type: Acme::Thing}
       `,
@@ -68,6 +80,26 @@ testRule(rule, {
         { messageId: 'dataSource', path: '/Resources/Zones/Type', line: 3, column: 17, severity: 'info' },
         { messageId: 'module', path: '/Resources/Net/Type', line: 4, column: 15, severity: 'info' },
         { messageId: 'noSchema', path: '/Resources/Other/Type', line: 5, column: 17, severity: 'info' },
+      ],
+    },
+    {
+      name: 'a type the official ROS list names but nothing here defines, as information',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Pod: {Type: ALIYUN::ACS::ApplicationPod}
+          Pod2: {Type: ALIYUN::ACS::ApplicationPod}
+      `,
+      findings: [
+        {
+          messageId: 'existingType',
+          path: '/Resources/Pod/Type',
+          line: 3,
+          column: 15,
+          severity: 'info',
+          message:
+            /^ALIYUN::ACS::ApplicationPod is an official ROS type without a definition here; .*schemas update/,
+        },
       ],
     },
     {
