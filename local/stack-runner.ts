@@ -32,6 +32,8 @@ const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(
 
 /** One stack operation: events, resource bookkeeping, evaluation against the current resources. */
 class Operation {
+  private readonly used = new Set<Provisioner>();
+
   constructor(
     readonly record: StackRecord,
     readonly deps: RunnerDeps,
@@ -90,7 +92,13 @@ class Operation {
   provisioner(type: string): Provisioner {
     const p = this.deps.provisionerFor(type);
     if (!p) throw new TemplateError(`${type} cannot be applied by the local runner`);
+    this.used.add(p);
     return p;
+  }
+
+  /** Waits for provider invocations ROS stopped waiting for: their effects are part of the result. */
+  async settle(): Promise<void> {
+    for (const p of this.used) await p.settle?.();
   }
 
   request(logicalId: string, resource: ResourceRecord, extra: Partial<ApplyRequest> = {}): ApplyRequest {
@@ -122,10 +130,11 @@ class Operation {
       this.event(logicalId, type, 'CREATE_COMPLETE', applied.physicalId);
     } catch (err) {
       this.event(logicalId, type, 'CREATE_FAILED', undefined, reasonOf(err));
-      // A failed Create may have left a marker ID; ROS's rollback sends Delete for it (ros-protocol.md §1.8).
-      if (err instanceof ResourceFailure && err.physicalId) {
-        this.record.resources[logicalId] = { type, properties, physicalId: err.physicalId, attributes: {} };
-      }
+      // The rollback sends Delete for the failed resource too: with the ID a FAILED answer gave, or
+      // none when there was no answer (ros-protocol.md §1.8; whether ROS sends it is unconfirmed, and
+      // the harder case is the one reproduced).
+      const physicalId = err instanceof ResourceFailure && err.physicalId ? err.physicalId : '';
+      this.record.resources[logicalId] = { type, properties, physicalId, attributes: {} };
       throw err;
     }
   }
@@ -192,6 +201,15 @@ function planFor(input: StackInput, record: Pick<StackRecord, 'name' | 'id'>, de
   return plan;
 }
 
+/** Runs an operation, then waits for what it left running (see Operation.settle). */
+async function settled(op: Operation, run: () => Promise<StackRecord>): Promise<StackRecord> {
+  try {
+    return await run();
+  } finally {
+    await op.settle();
+  }
+}
+
 /** Creates a stack; on a failure rolls back what it created (ROLLBACK_COMPLETE). Throws TemplateError before touching anything. */
 export async function createStack(input: StackInput, deps: RunnerDeps): Promise<StackRecord> {
   const identity = { name: input.name, id: randomUUID() };
@@ -207,31 +225,33 @@ export async function createStack(input: StackInput, deps: RunnerDeps): Promise<
     events: [],
   };
   const op = new Operation(record, deps, plan);
-  op.stackEvent('CREATE_IN_PROGRESS');
-  const ctx = op.context(plan);
-  try {
-    for (const id of plan.order) {
-      const node = nodeOf(plan, id);
-      await op.create(
-        id,
-        String(node.Type),
-        (evaluate(node.Properties ?? {}, ctx) ?? {}) as Record<string, unknown>,
-      );
-    }
-  } catch (err) {
-    op.stackEvent('CREATE_FAILED', reasonOf(err));
-    op.stackEvent('ROLLBACK_IN_PROGRESS');
+  return settled(op, async () => {
+    op.stackEvent('CREATE_IN_PROGRESS');
+    const ctx = op.context(plan);
     try {
-      for (const id of [...plan.order].reverse()) await op.delete(id);
-      op.stackEvent('ROLLBACK_COMPLETE');
-    } catch (rollbackErr) {
-      op.stackEvent('ROLLBACK_FAILED', reasonOf(rollbackErr));
+      for (const id of plan.order) {
+        const node = nodeOf(plan, id);
+        await op.create(
+          id,
+          String(node.Type),
+          (evaluate(node.Properties ?? {}, ctx) ?? {}) as Record<string, unknown>,
+        );
+      }
+    } catch (err) {
+      op.stackEvent('CREATE_FAILED', reasonOf(err));
+      op.stackEvent('ROLLBACK_IN_PROGRESS');
+      try {
+        for (const id of [...plan.order].reverse()) await op.delete(id);
+        op.stackEvent('ROLLBACK_COMPLETE');
+      } catch (rollbackErr) {
+        op.stackEvent('ROLLBACK_FAILED', reasonOf(rollbackErr));
+      }
+      return record;
     }
+    op.evaluateOutputs(plan);
+    op.stackEvent('CREATE_COMPLETE');
     return record;
-  }
-  op.evaluateOutputs(plan);
-  op.stackEvent('CREATE_COMPLETE');
-  return record;
+  });
 }
 
 type Undo = () => Promise<void>;
@@ -244,90 +264,92 @@ export async function updateStack(
 ): Promise<StackRecord> {
   const plan = planFor(input, record, deps);
   const op = new Operation(record, deps, plan);
-  op.stackEvent('UPDATE_IN_PROGRESS');
-  const ctx = op.context(plan);
-  const undo: Undo[] = [];
-  try {
-    for (const id of plan.order) {
-      const node = nodeOf(plan, id);
-      const type = String(node.Type);
-      const properties = (evaluate(node.Properties ?? {}, ctx) ?? {}) as Record<string, unknown>;
-      const current = record.resources[id];
-      if (!current) {
-        await op.create(id, type, properties);
-        undo.push(() => op.delete(id));
-        continue;
-      }
-      if (current.type === type && JSON.stringify(current.properties) === JSON.stringify(properties))
-        continue;
-      const fixed =
-        current.type === type ? nonUpdatableChanges(type, current.properties, properties) : ['Type'];
-      if (fixed.length) {
-        if (!input.replacement) {
-          const reason = `${fixed.join(', ')} cannot be updated; ROS refuses this update unless replacement is enabled (--replacement), which deletes and recreates ${id}`;
-          op.event(id, type, 'UPDATE_FAILED', current.physicalId, reason);
-          throw new ResourceFailure(reason);
-        }
-        // Delete first: a replacement with the same directory, principal and target would collide.
-        await op.delete(id);
-        undo.push(() => op.create(id, current.type, current.properties));
-        await op.create(id, type, properties);
-        undo.push(() => op.delete(id));
-        continue;
-      }
-      op.event(id, type, 'UPDATE_IN_PROGRESS', current.physicalId);
-      try {
-        const applied = await op
-          .provisioner(type)
-          .update(op.request(id, current, { properties, oldProperties: current.properties }));
-        record.resources[id] = {
-          type,
-          properties,
-          physicalId: applied.physicalId,
-          attributes: applied.attributes,
-        };
-      } catch (err) {
-        op.event(id, type, 'UPDATE_FAILED', current.physicalId, reasonOf(err));
-        throw err;
-      }
-      op.event(id, type, 'UPDATE_COMPLETE', current.physicalId);
-      undo.push(async () => {
-        const now = record.resources[id];
-        op.event(id, type, 'UPDATE_IN_PROGRESS', now.physicalId);
-        const applied = await op
-          .provisioner(type)
-          .update(op.request(id, now, { properties: current.properties, oldProperties: now.properties }));
-        record.resources[id] = { ...current, attributes: applied.attributes };
-        op.event(id, type, 'UPDATE_COMPLETE', now.physicalId);
-      });
-    }
-  } catch (err) {
-    op.stackEvent('UPDATE_FAILED', reasonOf(err));
-    op.stackEvent('UPDATE_ROLLBACK_IN_PROGRESS');
+  return settled(op, async () => {
+    op.stackEvent('UPDATE_IN_PROGRESS');
+    const ctx = op.context(plan);
+    const undo: Undo[] = [];
     try {
-      for (const step of undo.reverse()) await step();
-      op.stackEvent('UPDATE_ROLLBACK_COMPLETE');
-    } catch (rollbackErr) {
-      op.stackEvent('UPDATE_ROLLBACK_FAILED', reasonOf(rollbackErr));
+      for (const id of plan.order) {
+        const node = nodeOf(plan, id);
+        const type = String(node.Type);
+        const properties = (evaluate(node.Properties ?? {}, ctx) ?? {}) as Record<string, unknown>;
+        const current = record.resources[id];
+        if (!current) {
+          await op.create(id, type, properties);
+          undo.push(() => op.delete(id));
+          continue;
+        }
+        if (current.type === type && JSON.stringify(current.properties) === JSON.stringify(properties))
+          continue;
+        const fixed =
+          current.type === type ? nonUpdatableChanges(type, current.properties, properties) : ['Type'];
+        if (fixed.length) {
+          if (!input.replacement) {
+            const reason = `${fixed.join(', ')} cannot be updated; ROS refuses this update unless replacement is enabled (--replacement), which deletes and recreates ${id}`;
+            op.event(id, type, 'UPDATE_FAILED', current.physicalId, reason);
+            throw new ResourceFailure(reason);
+          }
+          // Delete first: a replacement with the same directory, principal and target would collide.
+          await op.delete(id);
+          undo.push(() => op.create(id, current.type, current.properties));
+          await op.create(id, type, properties);
+          undo.push(() => op.delete(id));
+          continue;
+        }
+        op.event(id, type, 'UPDATE_IN_PROGRESS', current.physicalId);
+        try {
+          const applied = await op
+            .provisioner(type)
+            .update(op.request(id, current, { properties, oldProperties: current.properties }));
+          record.resources[id] = {
+            type,
+            properties,
+            physicalId: applied.physicalId,
+            attributes: applied.attributes,
+          };
+        } catch (err) {
+          op.event(id, type, 'UPDATE_FAILED', current.physicalId, reasonOf(err));
+          throw err;
+        }
+        op.event(id, type, 'UPDATE_COMPLETE', current.physicalId);
+        undo.push(async () => {
+          const now = record.resources[id];
+          op.event(id, type, 'UPDATE_IN_PROGRESS', now.physicalId);
+          const applied = await op
+            .provisioner(type)
+            .update(op.request(id, now, { properties: current.properties, oldProperties: now.properties }));
+          record.resources[id] = { ...current, attributes: applied.attributes };
+          op.event(id, type, 'UPDATE_COMPLETE', now.physicalId);
+        });
+      }
+    } catch (err) {
+      op.stackEvent('UPDATE_FAILED', reasonOf(err));
+      op.stackEvent('UPDATE_ROLLBACK_IN_PROGRESS');
+      try {
+        for (const step of undo.reverse()) await step();
+        op.stackEvent('UPDATE_ROLLBACK_COMPLETE');
+      } catch (rollbackErr) {
+        op.stackEvent('UPDATE_ROLLBACK_FAILED', reasonOf(rollbackErr));
+      }
+      return record;
     }
+    // Resources no longer in the template (or whose Condition turned false) go last.
+    try {
+      for (const id of Object.keys(record.resources)
+        .filter((r) => !plan.order.includes(r))
+        .reverse())
+        await op.delete(id);
+    } catch (err) {
+      op.stackEvent('UPDATE_FAILED', reasonOf(err));
+      return record;
+    }
+    record.template = plan.template;
+    record.parameters = input.parameters;
+    record.templateFile = input.templateFile;
+    op.evaluateOutputs(plan);
+    op.stackEvent('UPDATE_COMPLETE');
     return record;
-  }
-  // Resources no longer in the template (or whose Condition turned false) go last.
-  try {
-    for (const id of Object.keys(record.resources)
-      .filter((r) => !plan.order.includes(r))
-      .reverse())
-      await op.delete(id);
-  } catch (err) {
-    op.stackEvent('UPDATE_FAILED', reasonOf(err));
-    return record;
-  }
-  record.template = plan.template;
-  record.parameters = input.parameters;
-  record.templateFile = input.templateFile;
-  op.evaluateOutputs(plan);
-  op.stackEvent('UPDATE_COMPLETE');
-  return record;
+  });
 }
 
 /** Deletes every resource, dependents first; DeletionPolicy Retain keeps a resource. */
@@ -339,13 +361,15 @@ export async function deleteStack(record: StackRecord, deps: RunnerDeps): Promis
     order: Object.keys(record.resources),
   };
   const op = new Operation(record, deps, plan);
-  op.stackEvent('DELETE_IN_PROGRESS');
-  try {
-    for (const id of Object.keys(record.resources).reverse()) await op.delete(id);
-  } catch (err) {
-    op.stackEvent('DELETE_FAILED', reasonOf(err));
+  return settled(op, async () => {
+    op.stackEvent('DELETE_IN_PROGRESS');
+    try {
+      for (const id of Object.keys(record.resources).reverse()) await op.delete(id);
+    } catch (err) {
+      op.stackEvent('DELETE_FAILED', reasonOf(err));
+      return record;
+    }
+    op.stackEvent('DELETE_COMPLETE');
     return record;
-  }
-  op.stackEvent('DELETE_COMPLETE');
-  return record;
+  });
 }
