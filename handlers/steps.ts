@@ -140,13 +140,7 @@ function withOwnership(
   return { ...data, Ownership: ownershipAttribute(parsed, request.StackId, takesOwnership(props)) };
 }
 
-async function createStep(
-  request: RosRequest,
-  handler: ResourceHandler,
-  settings: Settings,
-  deps: StepDeps,
-  progress: Progress,
-): Promise<StepResult> {
+async function createStep({ request, handler, settings, deps, progress }: Routed): Promise<StepResult> {
   const props = request.ResourceProperties;
   const takeOwnership = takesOwnership(props);
   progress.step = 'create';
@@ -162,13 +156,7 @@ async function createStep(
   return { physicalResourceId, data: withOwnership(result.data, parsed, request, props) };
 }
 
-async function deleteStep(
-  request: RosRequest,
-  handler: ResourceHandler,
-  settings: Settings,
-  deps: StepDeps,
-  progress: Progress,
-): Promise<StepResult> {
+async function deleteStep({ request, handler, settings, deps, progress }: Routed): Promise<StepResult> {
   const id = request.PhysicalResourceId;
   const parsed =
     id === undefined || isFailedCreateMarker(id) ? undefined : parsePhysicalId(id, handler.isResourceId);
@@ -196,13 +184,7 @@ async function deleteStep(
   return { physicalResourceId: id };
 }
 
-async function updateStep(
-  request: RosRequest,
-  handler: ResourceHandler,
-  settings: Settings,
-  deps: StepDeps,
-  progress: Progress,
-): Promise<StepResult> {
+async function updateStep({ request, handler, settings, deps, progress }: Routed): Promise<StepResult> {
   const props = request.ResourceProperties;
   const old = request.OldResourceProperties ?? {};
   assertValidProperties(handler.schemaId, old, 'OldResourceProperties');
@@ -239,14 +221,23 @@ async function updateStep(
   return { physicalResourceId: id, data: withOwnership(data, parsed, request, props) };
 }
 
+/** A request with everything its step needs. */
+interface Routed {
+  request: RosRequest;
+  handler: ResourceHandler;
+  settings: Settings;
+  deps: StepDeps;
+  progress: Progress;
+}
+
 /** Routes one parsed request to its step; every return is a SUCCESS, every throw a FAILED. */
 export async function runStep(request: RosRequest, deps: StepDeps, progress: Progress): Promise<StepResult> {
   const settings = settingsOf(deps);
   checkAccount(request, settings);
-  const handler = handlerFor(request, settings, deps);
-  if (request.RequestType === 'Delete') return deleteStep(request, handler, settings, deps, progress);
+  const routed: Routed = { request, handler: handlerFor(request, settings, deps), settings, deps, progress };
+  if (request.RequestType === 'Delete') return deleteStep(routed);
   progress.step = 'validate';
-  assertValidProperties(handler.schemaId, request.ResourceProperties, 'ResourceProperties');
-  if (request.RequestType === 'Create') return createStep(request, handler, settings, deps, progress);
-  return updateStep(request, handler, settings, deps, progress);
+  assertValidProperties(routed.handler.schemaId, request.ResourceProperties, 'ResourceProperties');
+  if (request.RequestType === 'Create') return createStep(routed);
+  return updateStep(routed);
 }

@@ -1,4 +1,5 @@
 import { CloudError } from '../errors';
+import type { Logger } from '../log';
 
 /**
  * The service error codes the handlers (and the local native provisioner) act on, by code and never
@@ -58,6 +59,12 @@ const ALREADY_EXISTS = /^EntityAlreadyExists(\.|$)/;
 /** Whether a failed call proves the resource of `kind` is already gone (Delete may then succeed). */
 export function isGone(kind: GoneKind, err: unknown): boolean {
   return err instanceof CloudError && GONE_CODES[kind].some((fact) => fact.code === err.code);
+}
+
+/** Swallows `err` when it proves the resource of `kind` is already gone (logged), rethrows anything else. */
+export function ignoreGone(kind: GoneKind, err: unknown, log: Logger): void {
+  if (!isGone(kind, err)) throw err;
+  log.log({ step: 'delete', outcome: 'skipped', code: (err as CloudError).code, note: 'already gone' });
 }
 
 export function isAlreadyExists(err: unknown): err is CloudError {

@@ -1,6 +1,5 @@
 import type { ProvisioningChanges, ProvisioningKey, UserProvisioning } from '../clients/cloudsso';
-import { isAlreadyExists, isGone } from '../clients/error-codes';
-import type { CloudError } from '../errors';
+import { ignoreGone, isAlreadyExists } from '../clients/error-codes';
 import { parameterFacts, pickAttributes } from '../properties';
 import type { ResourceDeps, ResourceHandler } from './resource-handler';
 
@@ -153,13 +152,7 @@ export const cloudSsoUserProvision: ResourceHandler<UserProvisionProps> = {
       // Always explicit: the strategy of the resource's current properties decides, not the stored one.
       await deps.cloudsso.deleteUserProvisioning(props.DirectoryId, resourceId, props.DeletionStrategy);
     } catch (err) {
-      if (!isGone('UserProvisioning', err)) throw err;
-      deps.log.log({
-        step: 'delete',
-        outcome: 'skipped',
-        code: (err as CloudError).code,
-        note: 'already gone',
-      });
+      ignoreGone('UserProvisioning', err, deps.log);
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { OidcProvider } from '../clients/ims';
-import { isAlreadyExists, isGone } from '../clients/error-codes';
+import { ignoreGone, isAlreadyExists } from '../clients/error-codes';
 import { CloudError, ValidationError } from '../errors';
 import { OWNERSHIP_PREFIX_BYTES } from '../ownership';
 import { parameterFacts, pickAttributes } from '../properties';
@@ -96,13 +96,7 @@ export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
     try {
       await deps.ims.removeClientId(name, clientId);
     } catch (err) {
-      if (!isGone('OIDCClientId', err)) throw err;
-      deps.log.log({
-        step: 'delete',
-        outcome: 'skipped',
-        code: (err as CloudError).code,
-        note: 'already gone',
-      });
+      ignoreGone('OIDCClientId', err, deps.log);
     }
   },
 };

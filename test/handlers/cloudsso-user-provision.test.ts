@@ -1,25 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import customUserProvision from '../../schemas/resources/Custom.CloudSSOUserProvision.json';
-import { apiCalls, idsOf, ramUsersOf, startWorld, type World } from './harness';
+import { apiCalls, idsOf, ramUsersOf, startWorld, userProvisionProps, type World } from './harness';
 
 let world: World;
 afterEach(async () => {
   await world.close();
 });
 
-function propsFor(w: World, overrides: Record<string, unknown> = {}) {
-  const ids = idsOf(w.emulator);
-  return {
-    DirectoryId: ids.directoryId,
-    PrincipalId: ids.user('alice'),
-    PrincipalType: 'User',
-    TargetId: ids.account('dev'),
-    TargetType: 'RD-Account',
-    DuplicationStrategy: 'KeepBoth',
-    DeletionStrategy: 'Delete',
-    ...overrides,
-  };
-}
+const propsFor = userProvisionProps;
 
 const TYPE = 'Custom::CloudSSOUserProvision';
 

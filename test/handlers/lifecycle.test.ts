@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHandler, handler } from '../../handlers/index';
 import type { ResourceHandler } from '../../handlers/resources/resource-handler';
 import { SIGNED_QUERY } from './callback-server';
-import { apiCalls, idsOf, STS, startWorld, type World } from './harness';
+import { apiCalls, idsOf, STS, startWorld, userProvisionProps, type World } from './harness';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -14,16 +14,7 @@ const UP = 'Custom::CloudSSOUserProvision';
 const UP_SCHEMA = 'https://ros-sso.dev/schemas/resources/Custom.CloudSSOUserProvision.json';
 
 function validProps(w: World) {
-  const ids = idsOf(w.emulator);
-  return {
-    DirectoryId: ids.directoryId,
-    PrincipalId: ids.user('carol'),
-    PrincipalType: 'User',
-    TargetId: ids.account('dev'),
-    TargetType: 'RD-Account',
-    DuplicationStrategy: 'KeepBoth',
-    DeletionStrategy: 'Delete',
-  };
+  return userProvisionProps(w, { PrincipalId: idsOf(w.emulator).user('carol') });
 }
 
 /** A resource type whose create is given by the test (to reach branches no real API produces). */
