@@ -216,7 +216,8 @@ async function updateStep({ request, handler, settings, deps, progress }: Routed
     old,
     parsed.resourceId,
     resourceDeps(request, settings, deps, deps.deadline),
-    owned && settingsChanged.length > 0,
+    // A takeover by Update (the flag just set) aligns the settings like one at Create.
+    owned && changes.editable.length > 0,
   );
   return { physicalResourceId: id, data: withOwnership(data, parsed, request, props) };
 }

@@ -275,8 +275,9 @@ export async function updateStack(
         const properties = (evaluate(node.Properties ?? {}, ctx) ?? {}) as Record<string, unknown>;
         const current = record.resources[id];
         if (!current) {
-          await op.create(id, type, properties);
+          // Queued first: a Create that fails is deleted by the rollback too (it may have left an ID).
           undo.push(() => op.delete(id));
+          await op.create(id, type, properties);
           continue;
         }
         if (current.type === type && JSON.stringify(current.properties) === JSON.stringify(properties))
@@ -292,8 +293,8 @@ export async function updateStack(
           // Delete first: a replacement with the same directory, principal and target would collide.
           await op.delete(id);
           undo.push(() => op.create(id, current.type, current.properties));
-          await op.create(id, type, properties);
           undo.push(() => op.delete(id));
+          await op.create(id, type, properties);
           continue;
         }
         op.event(id, type, 'UPDATE_IN_PROGRESS', current.physicalId);

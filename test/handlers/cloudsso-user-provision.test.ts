@@ -269,6 +269,33 @@ describe('Custom::CloudSSOUserProvision', () => {
     expect(apiCalls(world.emulator)).toHaveLength(calls);
   });
 
+  it('hands an adopted provisioning to the stack when an Update sets TakeOwnershipOfExisting', async () => {
+    await create(world, propsFor(world, { DeletionStrategy: 'Keep', Description: 'by hand' }));
+    const old = propsFor(world);
+    const { body: adopted } = await create(world, old);
+    const props = { ...old, TakeOwnershipOfExisting: true };
+    const body = await send(world, {
+      RequestType: 'Update',
+      PhysicalResourceId: adopted.PhysicalResourceId,
+      ResourceProperties: props,
+      OldResourceProperties: old,
+    });
+    expect(body).toMatchObject({
+      Status: 'SUCCESS',
+      Data: { Ownership: 'TakenOver', DeletionStrategy: 'Delete' },
+    });
+    expect(apiCalls(world.emulator, 'UpdateUserProvisioning')[0]?.params).toMatchObject({
+      NewDeletionStrategy: 'Delete',
+      NewDescription: '',
+    });
+    await send(world, {
+      RequestType: 'Delete',
+      PhysicalResourceId: adopted.PhysicalResourceId,
+      ResourceProperties: props,
+    });
+    expect(world.emulator.snapshot().provisionings).toHaveLength(0);
+  });
+
   it('treats a physical ID of the previous version (a bare up-…) as adopted unless the template takes ownership', async () => {
     const props = propsFor(world);
     const { body: created } = await create(world, props);

@@ -155,6 +155,38 @@ describe.each([
   });
 });
 
+describe('a resource added by an update that fails to create', () => {
+  it('is deleted by the update rollback too, and leaves no record behind', async () => {
+    const f = await localFixture();
+    const input = {
+      name: 's',
+      templateFile: 't.yaml',
+      templateText: provisionTemplate({ custom: true }),
+      parameters: params(f),
+    };
+    const record = await createStack(input, f.session.deps);
+    const client = `  Audience:
+    Type: Custom::RAMOIDCClientId
+    Properties:
+      ServiceToken: acs:fc:cn-shanghai:1:functions/ros-sso
+      Parameters: {OIDCProviderName: no-such-provider, ClientId: ci}
+`;
+    const updated = await updateStack(
+      record,
+      { ...input, templateText: provisionTemplate({ custom: true, extra: client }) },
+      f.session.deps,
+    );
+    expect(updated.status).toBe('UPDATE_ROLLBACK_COMPLETE');
+    expect(statuses(f, 'Audience')).toEqual([
+      'CREATE_IN_PROGRESS',
+      'CREATE_FAILED',
+      'DELETE_IN_PROGRESS',
+      'DELETE_COMPLETE',
+    ]);
+    expect(Object.keys(updated.resources)).toEqual(['Provision']);
+  });
+});
+
 describe('local stacks under faults', () => {
   it.each([
     ['a throttling storm', { faults: 'throttle=0.4,seed=7' }],
