@@ -43,6 +43,9 @@ export interface Settings {
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** Callback backoff: 250 ms doubling to 4 s, at most 5 tries (then the other URL). */
+export const CALLBACK_RETRY: RetryPolicy = { baseMs: 250, capMs: 4000, maxAttempts: 5 };
+
 /** A full URL override; `http` only for a loopback host (tests, the local emulator). */
 export function parseEndpoint(name: string, value: string): Endpoint {
   let url: URL;
@@ -106,7 +109,7 @@ export function settingsFromEnv(env: Env): Settings {
           }
         : undefined,
     apiRetry: DEFAULT_RETRY,
-    callbackRetry: { baseMs: 250, capMs: 4000, maxAttempts: 5 },
+    callbackRetry: CALLBACK_RETRY,
     ...(wait === undefined ? {} : { resourceTimeoutS: Number(wait) }),
   };
 }

@@ -1,5 +1,6 @@
 import { type Answer, createAnswer } from './answer';
 import { type InvocationClock, invocationDeadline, rosWaitOf } from './budget';
+import { CALLBACK_RETRY } from './config';
 import type { Deadline } from './deadline';
 import {
   CloudError,
@@ -69,7 +70,7 @@ export async function runLifecycle(rawEvent: unknown, deps: LifecycleDeps): Prom
       deadline: deadline ?? invocationDeadline(deps.clock, rosWaitOf(undefined, undefined)),
       log,
       allowLoopbackHttp: deps.allowLoopbackCallback,
-      retry: settings?.callbackRetry ?? { baseMs: 250, capMs: 4000, maxAttempts: 5 },
+      retry: settings?.callbackRetry ?? CALLBACK_RETRY,
     });
     return answer;
   };
