@@ -15,7 +15,7 @@ export interface Answer {
   failed(reason: string, physicalResourceId?: string): Promise<Delivery>;
   /** The pending or finished send, once an answer was given. */
   readonly settled: Promise<Delivery> | undefined;
-  /** The outcome that was sent (the first one). */
+  /** The outcome that was sent (the first one), as the body states it. */
   readonly given: Outcome | undefined;
 }
 
@@ -36,9 +36,17 @@ export function createAnswer(target: AnswerTarget, deps: AnswerDeps): Answer {
       deps.log.log({ step: 'answer', outcome: 'ignored', status: outcome.status, reason: reasonOf(outcome) });
       return settled;
     }
-    given = outcome;
     const body = buildResponseBody(target, outcome, suffix);
-    const sent = JSON.parse(body) as { Status: string; Reason?: string };
+    const sent = JSON.parse(body) as {
+      Status: 'SUCCESS' | 'FAILED';
+      Reason?: string;
+      PhysicalResourceId?: string;
+    };
+    // What ROS gets, which may differ from the outcome (a SUCCESS whose Data does not fit is sent as FAILED).
+    given =
+      sent.Status === 'SUCCESS' && outcome.status === 'SUCCESS'
+        ? outcome
+        : { status: 'FAILED', reason: sent.Reason ?? '', physicalResourceId: sent.PhysicalResourceId };
     deps.log.log({
       step: 'answer',
       outcome: 'start',

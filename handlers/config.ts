@@ -34,9 +34,17 @@ export interface Settings {
   envCredentials?: Credentials;
   apiRetry: RetryPolicy;
   callbackRetry: RetryPolicy;
+  /**
+   * How long ROS waits for an answer when the event does not say (ROS_SSO_RESOURCE_TIMEOUT, seconds):
+   * set it to the shortest `Timeout` of the resources this function serves.
+   */
+  resourceTimeoutS?: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Callback backoff: 250 ms doubling to 4 s, at most 5 tries (then the other URL). */
+export const CALLBACK_RETRY: RetryPolicy = { baseMs: 250, capMs: 4000, maxAttempts: 5 };
 
 /** A full URL override; `http` only for a loopback host (tests, the local emulator). */
 export function parseEndpoint(name: string, value: string): Endpoint {
@@ -73,6 +81,12 @@ export function settingsFromEnv(env: Env): Settings {
       `ROS_SSO_CLOUDSSO_REGION '${region}' is not a CloudSSO region (${CLOUDSSO_REGIONS.join(', ')})`,
     );
   }
+  const wait = nonEmpty(env.ROS_SSO_RESOURCE_TIMEOUT);
+  if (wait !== undefined && !(/^\d+$/.test(wait) && Number(wait) >= 1 && Number(wait) <= 43200)) {
+    throw new Error(
+      `ROS_SSO_RESOURCE_TIMEOUT '${wait}' must be whole seconds from 1 to 43200 (a resource Timeout)`,
+    );
+  }
   const id = nonEmpty(env.ALIBABA_CLOUD_ACCESS_KEY_ID);
   const secret = nonEmpty(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
   const token = nonEmpty(env.ALIBABA_CLOUD_SECURITY_TOKEN);
@@ -95,7 +109,8 @@ export function settingsFromEnv(env: Env): Settings {
           }
         : undefined,
     apiRetry: DEFAULT_RETRY,
-    callbackRetry: { baseMs: 250, capMs: 4000, maxAttempts: 5 },
+    callbackRetry: CALLBACK_RETRY,
+    ...(wait === undefined ? {} : { resourceTimeoutS: Number(wait) }),
   };
 }
 

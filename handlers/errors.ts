@@ -26,14 +26,7 @@ export class CloudError extends Error {
     this.name = 'CloudError';
   }
 
-  /** The family ROS users see for a missing entity: HTTP 404 or `EntityNotExist(s).*`. */
-  get isNotFound(): boolean {
-    return this.httpStatus === 404 || /^EntityNotExists?(\.|$)/.test(this.code);
-  }
-
-  get isAlreadyExists(): boolean {
-    return this.code.startsWith('EntityAlreadyExists');
-  }
+  // What a code means is decided in clients/error-codes.ts, by code only (never by HTTP status).
 }
 
 /** A non-editable property changed; ROS cannot replace a custom resource from an Update (§1.7). */

@@ -1,5 +1,4 @@
 import { allowsLoopbackCallback, type Env, type Settings, settingsFromEnv } from './config';
-import { createDeadline } from './deadline';
 import { messageOf } from './errors';
 import { type LifecycleResult, runLifecycle } from './lifecycle';
 import { createLogger } from './log';
@@ -28,8 +27,8 @@ export interface HandlerOptions {
   now?: () => number;
 }
 
-/** ROS's default custom-resource Timeout, used when FC does not say (§1.2). */
-const DEFAULT_TIMEOUT_S = 60;
+/** When FC does not say: as short as ROS's default wait, so the budget is never longer than FC's. */
+const DEFAULT_FUNCTION_TIMEOUT_S = 60;
 
 function readSettings(env: Env, options: HandlerOptions): Settings | Error {
   try {
@@ -66,17 +65,16 @@ export function createHandler(env: Env | (() => Env), options: HandlerOptions = 
     const fcRequestId = context.requestId ?? `local-${started.toString(36)}`;
     const log = createLogger(sink, { fcRequestId });
     try {
-      const timeoutS =
+      const functionTimeoutS =
         typeof context.function?.timeout === 'number' && context.function.timeout > 0
           ? context.function.timeout
-          : DEFAULT_TIMEOUT_S;
+          : DEFAULT_FUNCTION_TIMEOUT_S;
       const vars = typeof env === 'function' ? env() : env;
       const credentials = credentialsOf(context);
       log.addSecrets(credentials?.accessKeySecret, credentials?.securityToken);
       return await runLifecycle(event, {
         fcRequestId,
-        // FC has no remaining-time call, so the budget starts when the invocation does.
-        deadline: createDeadline({ endsAt: started + timeoutS * 1000, now }),
+        clock: { startedAt: started, functionTimeoutS, now },
         log,
         settings: readSettings(vars, options),
         allowLoopbackCallback: allowsLoopbackCallback(vars),

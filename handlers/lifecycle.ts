@@ -1,8 +1,6 @@
 import { type Answer, createAnswer } from './answer';
-import { type ApiCaller, createApiCaller } from './clients/call-api';
-import { CLOUDSSO_VERSION, createCloudSsoClient } from './clients/cloudsso';
-import { createImsClient, IMS_VERSION } from './clients/ims';
-import { type Credentials, cloudSsoEndpointFor, type Settings } from './config';
+import { type InvocationClock, invocationDeadline, rosWaitOf } from './budget';
+import { CALLBACK_RETRY } from './config';
 import type { Deadline } from './deadline';
 import {
   CloudError,
@@ -12,35 +10,18 @@ import {
   ReplacementRequired,
   ValidationError,
 } from './errors';
-import { type AnswerTarget, answerTargetOf, decodeEvent, parseRequest, type RosRequest } from './event';
-import type { Logger } from './log';
-import { assertValidProperties, changedProperties, parameterFacts } from './properties';
-import { cloudSsoUserProvision } from './resources/cloudsso-user-provision';
-import { ramOidcClientId } from './resources/ram-oidc-client-id';
-import type { ResourceDeps, ResourceHandler, StepResult } from './resources/resource-handler';
-import { failedCreateMarker, isFailedCreateMarker } from './respond';
+import { type AnswerTarget, decodeEvent, answerTargetOf, parseRequest, type RosRequest } from './event';
+import { callbackUrlProblem, type Delivery } from './respond';
+import { type Progress, runStep, type StepDeps } from './steps';
 
-const CUSTOM_RESOURCE = 'ALIYUN::ROS::CustomResource';
+export { RESOURCE_HANDLERS } from './steps';
 
-/** The resource types this function serves. */
-export const RESOURCE_HANDLERS: readonly ResourceHandler[] = [
-  cloudSsoUserProvision as unknown as ResourceHandler,
-  ramOidcClientId as unknown as ResourceHandler,
-];
-
-/** Everything the lifecycle needs, passed in by the entry (or a test); nothing here reads `process`. */
-export interface LifecycleDeps {
-  fcRequestId: string;
-  deadline: Deadline;
-  log: Logger;
-  /** The parsed environment, or the error parsing it raised (answered as FAILED, not thrown). */
-  settings: Settings | Error;
+/** Everything the lifecycle needs, passed in by the entry (or a test). */
+export interface LifecycleDeps extends Omit<StepDeps, 'deadline'> {
+  /** The deadline is built once the event says how long ROS waits (budget.ts). */
+  clock: InvocationClock;
   /** Read apart from `settings` so that a configuration error can still be answered on loopback tests. */
   allowLoopbackCallback: boolean;
-  /** FC `context.credentials` (STS); the environment's keys are the fallback. */
-  credentials?: Credentials;
-  accountId?: string;
-  resources?: readonly ResourceHandler[];
 }
 
 /** What the FC function returns (ROS ignores it; it helps a person invoking the function by hand). */
@@ -49,11 +30,6 @@ export interface LifecycleResult {
   Reason?: string;
   PhysicalResourceId?: string;
   delivered: boolean;
-}
-
-interface Progress {
-  step: string;
-  createdId?: string;
 }
 
 /** A FAILED Reason: the message only; stacks go to the log. */
@@ -65,197 +41,124 @@ export function reasonFor(err: unknown): string {
   return `internal error: ${messageOf(err)}`;
 }
 
-function settingsOf(deps: LifecycleDeps): Settings {
-  if (deps.settings instanceof Error) throw new ConfigurationError(deps.settings.message);
-  return deps.settings;
-}
-
-function handlerFor(request: RosRequest, settings: Settings, deps: LifecycleDeps): ResourceHandler {
-  const resources = deps.resources ?? RESOURCE_HANDLERS;
-  const served = resources.map((r) => r.resourceType).join(', ');
-  let type = request.ResourceType;
-  if (type === CUSTOM_RESOURCE) {
-    if (settings.resourceTypeOverride === undefined) {
-      throw new ValidationError(
-        `ResourceType ${CUSTOM_RESOURCE} names no concrete type: set ROS_SSO_RESOURCE_TYPE on the function (one of ${served})`,
-      );
-    }
-    type = settings.resourceTypeOverride;
+/** Why no callback URL of the event can carry an answer, or undefined when one can. */
+function noUsableCallback(target: AnswerTarget, allowLoopbackHttp: boolean): string | undefined {
+  const problems: string[] = [];
+  for (const name of ['ResponseURL', 'IntranetResponseURL'] as const) {
+    const problem = callbackUrlProblem(target[name], allowLoopbackHttp);
+    if (problem === undefined) return undefined;
+    problems.push(`${name}: ${problem}`);
   }
-  const handler = resources.find((r) => r.resourceType === type);
-  if (handler === undefined)
-    throw new ValidationError(`unknown ResourceType '${type}'; this function serves ${served}`);
-  return handler;
-}
-
-function checkAccount(request: RosRequest, settings: Settings): void {
-  const allowed = settings.allowedAccounts;
-  if (allowed === undefined) return;
-  if (request.ResourceOwnerId === undefined || !allowed.includes(request.ResourceOwnerId)) {
-    throw new ValidationError(
-      `account ${request.ResourceOwnerId ?? '(no ResourceOwnerId)'} is not allowed to use this function (ROS_SSO_ALLOWED_ACCOUNTS)`,
-    );
-  }
-}
-
-function resourceDeps(
-  request: RosRequest,
-  settings: Settings,
-  deps: LifecycleDeps,
-  progress: Progress,
-): ResourceDeps {
-  const credentials = deps.credentials ?? settings.envCredentials;
-  if (credentials === undefined) {
-    throw new ConfigurationError(
-      'no credentials: give the function a role (context.credentials) or set ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET',
-    );
-  }
-  deps.log.addSecrets(credentials.accessKeySecret, credentials.securityToken);
-  const common = { credentials, retry: settings.apiRetry, deadline: deps.deadline, log: deps.log };
-  const cloudSso: ApiCaller = createApiCaller({
-    ...common,
-    product: 'CloudSSO',
-    version: CLOUDSSO_VERSION,
-    endpoint: cloudSsoEndpointFor(settings, request.RegionId),
-  });
-  const ims = createApiCaller({
-    ...common,
-    product: 'IMS',
-    version: IMS_VERSION,
-    endpoint: settings.imsEndpoint,
-  });
-  return {
-    cloudsso: createCloudSsoClient(cloudSso),
-    ims: createImsClient(ims),
-    accountId: deps.accountId,
-    created: (id) => {
-      progress.createdId = id;
-    },
-    log: deps.log,
-  };
-}
-
-function describeChange(key: string, old: unknown, now: unknown): string {
-  return `${key} (${JSON.stringify(old) ?? 'unset'} → ${JSON.stringify(now) ?? 'unset'})`;
-}
-
-/** Routes one parsed request to its step; every return is a SUCCESS, every throw a FAILED. */
-async function runStep(request: RosRequest, deps: LifecycleDeps, progress: Progress): Promise<StepResult> {
-  const settings = settingsOf(deps);
-  checkAccount(request, settings);
-  const handler = handlerFor(request, settings, deps);
-  const physicalId = request.PhysicalResourceId;
-  const props = request.ResourceProperties;
-
-  if (request.RequestType === 'Delete') {
-    // Nothing was created for a failed Create (or one that never answered): acknowledge, touch nothing.
-    if (physicalId === undefined || isFailedCreateMarker(physicalId) || !handler.ownsPhysicalId(physicalId)) {
-      deps.log.log({ step: 'delete', outcome: 'skipped', physicalResourceId: physicalId, note: 'not ours' });
-      return { physicalResourceId: physicalId ?? failedCreateMarker(request.RequestId) };
-    }
-    progress.step = 'validate';
-    assertValidProperties(handler.schemaId, props, 'ResourceProperties');
-    progress.step = 'delete';
-    await handler.delete(props, physicalId, resourceDeps(request, settings, deps, progress));
-    return { physicalResourceId: physicalId };
-  }
-
-  progress.step = 'validate';
-  assertValidProperties(handler.schemaId, props, 'ResourceProperties');
-  if (request.RequestType === 'Create') {
-    progress.step = 'create';
-    return handler.create(props, resourceDeps(request, settings, deps, progress));
-  }
-
-  const old = request.OldResourceProperties ?? {};
-  assertValidProperties(handler.schemaId, old, 'OldResourceProperties');
-  const id = physicalId as string;
-  if (!handler.ownsPhysicalId(id)) {
-    throw new ValidationError(
-      `PhysicalResourceId '${id}' was not made by ${handler.resourceType}; it cannot be updated`,
-    );
-  }
-  const changes = changedProperties(parameterFacts(handler.schemaId), props, old);
-  if (changes.immutable.length > 0) {
-    throw new ReplacementRequired(changes.immutable.map((k) => describeChange(k, old[k], props[k])));
-  }
-  if (changes.editable.length === 0) {
-    deps.log.log({ step: 'update', outcome: 'skipped', note: 'no change' });
-    return { physicalResourceId: id, data: handler.describe(props, id, { accountId: deps.accountId }) };
-  }
-  progress.step = 'update';
-  return handler.update(props, old, id, resourceDeps(request, settings, deps, progress));
+  return problems.join('; ');
 }
 
 /**
- * One invocation: parse → validate → route → step → answer exactly once (style.md §6). Never throws;
- * the timeout guard and the main path share one memoized answer.
+ * One invocation: decode → check a callback URL exists → parse → validate → route → step → answer
+ * exactly once → undo what a failed or unanswered Create made. Never throws; the timeout guard and
+ * the main path share one memoized answer.
  */
 export async function runLifecycle(rawEvent: unknown, deps: LifecycleDeps): Promise<LifecycleResult> {
   const started = Date.now();
   let answer: Answer | undefined;
+  let deadline: Deadline | undefined;
   let target: AnswerTarget = {};
-  const allowLoopbackHttp = deps.allowLoopbackCallback;
-  const callbackRetry =
-    deps.settings instanceof Error
-      ? { baseMs: 250, capMs: 4000, maxAttempts: 5 }
-      : deps.settings.callbackRetry;
-  const open = (t: AnswerTarget) =>
-    createAnswer(t, {
+  const log = deps.log;
+  const settings = deps.settings instanceof Error ? undefined : deps.settings;
+  const open = (): Answer => {
+    answer ??= createAnswer(target, {
       fcRequestId: deps.fcRequestId,
-      deadline: deps.deadline,
-      log: deps.log,
-      allowLoopbackHttp,
-      retry: callbackRetry,
+      deadline: deadline ?? invocationDeadline(deps.clock, rosWaitOf(undefined, undefined)),
+      log,
+      allowLoopbackHttp: deps.allowLoopbackCallback,
+      retry: settings?.callbackRetry ?? CALLBACK_RETRY,
     });
-  const fail = (reason: string, physicalResourceId?: string) => {
-    answer ??= open(target);
-    return answer.failed(reason, physicalResourceId);
+    return answer;
   };
+  const fail = (reason: string, physicalResourceId?: string) => open().failed(reason, physicalResourceId);
   try {
     let event: unknown;
+    let decodeError: unknown;
     try {
       event = decodeEvent(rawEvent);
     } catch (err) {
-      await fail(reasonFor(err));
+      decodeError = err;
+    }
+    const wait = rosWaitOf(event, settings?.resourceTimeoutS);
+    deadline = invocationDeadline(deps.clock, wait);
+    target = answerTargetOf(event);
+    // Answer first, act second: with nowhere to answer, any call could only orphan what it makes.
+    const unusable = noUsableCallback(target, deps.allowLoopbackCallback);
+    if (unusable !== undefined) {
+      const reason = `${decodeError === undefined ? '' : `${reasonFor(decodeError)}; `}no usable callback URL: ${unusable}`;
+      log.log({
+        step: 'respond',
+        outcome: 'skipped',
+        // The logger keeps origin and path of these and drops the signed query.
+        responseUrl: target.ResponseURL,
+        intranetResponseUrl: target.IntranetResponseURL,
+        problem: `${reason}; no API call made`,
+      });
+      return done({ Status: 'FAILED', Reason: reason, delivered: false });
+    }
+    if (decodeError !== undefined) {
+      await fail(reasonFor(decodeError));
       return finish();
     }
-    target = answerTargetOf(event);
     const parsed = parseRequest(event);
     if (!parsed.ok) {
-      deps.log.log({ step: 'parse', outcome: 'failed', reason: parsed.reason });
+      log.log({ step: 'parse', outcome: 'failed', reason: parsed.reason });
       await fail(parsed.reason);
       return finish();
     }
     const request = parsed.request;
-    deps.log.bind({
+    log.bind({
       requestId: request.RequestId,
       stackId: request.StackId,
       logicalResourceId: request.LogicalResourceId,
       resourceType: request.ResourceType,
       requestType: request.RequestType,
     });
-    deps.log.log({ step: 'parse', outcome: 'ok', responseUrl: request.ResponseURL });
-    answer = open(target);
-    const progress: Progress = { step: 'route' };
-    const failedId = () => (request.RequestType === 'Create' ? progress.createdId : undefined);
-    let onTimeout: () => void = () => {};
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      onTimeout = () => resolve('timeout');
+    log.log({
+      step: 'parse',
+      outcome: 'ok',
+      responseUrl: request.ResponseURL,
+      waitS: wait.seconds,
+      waitFrom: wait.from,
     });
-    const disarm = deps.deadline.guard(() => {
-      deps.log.log({ step: 'guard', outcome: 'failed', during: progress.step });
+    const progress: Progress = { step: 'route' };
+    await runWithGuard(request, deadline, progress);
+    await undoIfUnanswered(request, deadline, progress);
+    return finish();
+  } catch (err) {
+    // A bug in this function itself: still answer exactly once.
+    log.log({ step: 'lifecycle', outcome: 'failed', error: messageOf(err), stack: (err as Error)?.stack });
+    await fail(reasonFor(err));
+    return finish();
+  }
+
+  /** Runs the step; at the guard answers FAILED, then lets the call in flight finish (FC does not cut it). */
+  async function runWithGuard(request: RosRequest, clock: Deadline, progress: Progress): Promise<void> {
+    const failedId = () => (request.RequestType === 'Create' ? progress.createdId : undefined);
+    let timedOut = false;
+    let onTimeout: () => void = () => {};
+    const guardFired = new Promise<void>((resolve) => {
+      onTimeout = resolve;
+    });
+    const disarm = clock.guard(() => {
+      timedOut = true;
+      log.log({ step: 'guard', outcome: 'failed', during: progress.step });
       void fail(
-        `timed out during ${progress.step}: the function's time limit is nearly reached (${deps.deadline.remaining()} ms left); ` +
-          'the cloud call may still complete, a retry of the stack operation adopts or skips it',
+        `timed out during ${progress.step}: ROS stops waiting for this answer in ${clock.answerRemaining()} ms; ` +
+          'no further call is started, and what this request created is deleted again',
         failedId(),
       );
       onTimeout();
     });
-    const work = runStep(request, deps, progress).then(
-      (result) => (answer as Answer).success(result.physicalResourceId, result.data),
+    const opened = open();
+    const work = runStep(request, { ...deps, deadline: clock }, progress).then(
+      (result) => opened.success(result.physicalResourceId, result.data),
       (err: unknown) => {
-        deps.log.log({
+        log.log({
           step: progress.step,
           outcome: 'failed',
           error: messageOf(err),
@@ -264,36 +167,61 @@ export async function runLifecycle(rawEvent: unknown, deps: LifecycleDeps): Prom
         return fail(reasonFor(err), failedId());
       },
     );
-    await Promise.race([work, timedOut]);
+    await Promise.race([work, guardFired]);
     disarm();
-    return finish();
-  } catch (err) {
-    // A bug in this function itself: still answer exactly once.
-    deps.log.log({
-      step: 'lifecycle',
-      outcome: 'failed',
-      error: messageOf(err),
-      stack: (err as Error)?.stack,
-    });
-    await fail(reasonFor(err));
-    return finish();
+    // The guard answered; the step may still be inside a call that creates something. Wait for it
+    // (each call ends before the function does), so it can be undone instead of orphaned.
+    if (timedOut) await work;
+  }
+
+  /**
+   * A Create whose answer is not a delivered SUCCESS leaves ROS without this resource: ROS's rollback
+   * Delete may carry no PhysicalResourceId (§1.8), so this invocation deletes what it created itself.
+   * Never touches what existed before (progress.createdId is set only by an actual create call).
+   */
+  async function undoIfUnanswered(request: RosRequest, clock: Deadline, progress: Progress): Promise<void> {
+    if (request.RequestType !== 'Create' || progress.createdId === undefined || progress.undo === undefined)
+      return;
+    const delivery: Delivery | undefined = await answer?.settled;
+    const kept = answer?.given?.status === 'SUCCESS' && delivery?.delivered === true;
+    if (kept) return;
+    const why =
+      answer?.given?.status === 'SUCCESS' ? 'the SUCCESS answer did not reach ROS' : 'the answer was FAILED';
+    log.log({ step: 'undo', outcome: 'start', physicalResourceId: progress.createdId, why });
+    try {
+      await progress.undo(clock);
+      log.log({ step: 'undo', outcome: 'ok', physicalResourceId: progress.createdId });
+    } catch (err) {
+      log.log({
+        step: 'undo',
+        outcome: 'failed',
+        physicalResourceId: progress.createdId,
+        error: messageOf(err),
+      });
+    }
   }
 
   async function finish(): Promise<LifecycleResult> {
     const delivery = answer?.settled === undefined ? undefined : await answer.settled;
     const given = answer?.given;
-    const result: LifecycleResult = {
-      Status: given?.status ?? 'FAILED',
-      ...(given?.status === 'FAILED' ? { Reason: given.reason } : {}),
-      ...(given?.physicalResourceId === undefined ? {} : { PhysicalResourceId: given.physicalResourceId }),
-      delivered: delivery?.delivered ?? false,
-    };
-    deps.log.log({
+    return done(
+      {
+        Status: given?.status ?? 'FAILED',
+        ...(given?.status === 'FAILED' ? { Reason: given.reason } : {}),
+        ...(given?.physicalResourceId === undefined ? {} : { PhysicalResourceId: given.physicalResourceId }),
+        delivered: delivery?.delivered ?? false,
+      },
+      delivery?.problem,
+    );
+  }
+
+  function done(result: LifecycleResult, problem?: string): LifecycleResult {
+    log.log({
       step: 'done',
       outcome: result.delivered ? 'ok' : 'failed',
       status: result.Status,
       ms: Date.now() - started,
-      problem: delivery?.problem,
+      problem,
     });
     return result;
   }

@@ -73,19 +73,44 @@ export function buildResponseBody(target: AnswerTarget, outcome: Outcome, suffix
       bytes(outcome.physicalResourceId) <= MAX_PHYSICAL_ID_BYTES ? outcome.physicalResourceId : undefined;
     return buildResponseBody(target, { status: 'FAILED', reason: problem, physicalResourceId: keep }, suffix);
   }
-  const body: ResponseBody = {
-    Status: 'FAILED',
-    Reason: `${outcome.reason}${suffix}`,
+  const head: ResponseBody = { Status: 'FAILED' };
+  const rest: Partial<ResponseBody> = {
     ...(outcome.physicalResourceId === undefined ? {} : { PhysicalResourceId: outcome.physicalResourceId }),
     ...base,
   };
-  const text = JSON.stringify(body);
-  const over = bytes(text) - MAX_BODY_BYTES;
-  if (over <= 0) return text;
-  // JSON escaping can make a character cost more in the body than in the Reason, so cut generously.
-  const room = Math.max(0, bytes(outcome.reason) - over * 2 - 40);
-  body.Reason = `${truncateBytes(outcome.reason, room)} …[truncated]${suffix}`;
-  return JSON.stringify(body);
+  return fitFailedBody(head, outcome.reason, suffix, rest);
+}
+
+const TRUNCATED = ' …[truncated]';
+
+/**
+ * The FAILED body with as much of the Reason's head as fits in MAX_BODY_BYTES: a Reason says first
+ * what failed and which fields, so the tail goes. Sizes are measured on the serialized body, so
+ * multi-byte characters and JSON escapes (`"`, `\\`, control characters) are counted as sent.
+ */
+function fitFailedBody(
+  head: ResponseBody,
+  reason: string,
+  suffix: string,
+  rest: Partial<ResponseBody>,
+): string {
+  const serialize = (text: string) => JSON.stringify({ ...head, Reason: text, ...rest });
+  const whole = serialize(`${reason}${suffix}`);
+  if (bytes(whole) <= MAX_BODY_BYTES) return whole;
+  const cut = (n: number) => {
+    // Never split a surrogate pair.
+    const end = n > 0 && /[\uD800-\uDBFF]/.test(reason.charAt(n - 1)) ? n - 1 : n;
+    return serialize(`${reason.slice(0, end)}${TRUNCATED}${suffix}`);
+  };
+  // The body grows with the kept length, so the longest fitting head is found by bisection.
+  let lo = 0;
+  let hi = reason.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (bytes(cut(mid)) <= MAX_BODY_BYTES) lo = mid;
+    else hi = mid - 1;
+  }
+  return cut(lo);
 }
 
 function successProblem(
@@ -210,7 +235,8 @@ export async function sendResponse(
     try {
       const status = await withRetries(
         async () => {
-          const left = options.deadline.remaining();
+          // ROS stops listening at its wait; a late try still runs once, to learn whether it was refused.
+          const left = options.deadline.answerRemaining();
           const code = await post(url, body, Math.max(200, Math.min(TRY_TIMEOUT_MS, left)));
           if (code < 200 || code > 299) throw new CallbackHttpError(code);
           return code;
@@ -218,7 +244,7 @@ export async function sendResponse(
         options.retry,
         {
           isRetryable: (err) => !(err instanceof CallbackHttpError) || err.status >= 500,
-          timeLeft: () => options.deadline.remaining(),
+          timeLeft: () => options.deadline.answerRemaining(),
           onRetry: (err, attempt, delayMs) =>
             options.log.log({
               step: 'respond',

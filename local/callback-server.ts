@@ -17,6 +17,10 @@ interface Expected {
   answers: ProviderAnswer[];
   failuresLeft: number;
   resolve: (answer: ProviderAnswer) => void;
+  /** ROS stopped waiting: later answers are refused. */
+  expired: boolean;
+  /** Answers that came after expiry (refused with 403). */
+  late: ProviderAnswer[];
 }
 
 export interface CallbackServer {
@@ -28,6 +32,13 @@ export interface CallbackServer {
   };
   /** Every answer received for a request (more than one breaks the protocol). */
   answersFor(requestId: string): readonly ProviderAnswer[];
+  /**
+   * ROS stopped waiting for this request (its Timeout passed): the URL refuses later answers with
+   * 403, as an expired presigned URL does. What ROS's real endpoint answers then is not documented.
+   */
+  expire(requestId: string): void;
+  /** Answers refused because they came after `expire`. */
+  lateAnswersFor(requestId: string): readonly ProviderAnswer[];
   close(): Promise<void>;
 }
 
@@ -52,6 +63,15 @@ export async function startCallbackServer(): Promise<CallbackServer> {
     req.on('end', () => {
       if (!entry || req.method !== 'POST') {
         res.writeHead(404).end();
+        return;
+      }
+      if (entry.expired) {
+        try {
+          entry.late.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ProviderAnswer);
+        } catch {
+          entry.late.push({});
+        }
+        res.writeHead(403).end('the request has expired');
         return;
       }
       if (entry.failuresLeft > 0) {
@@ -88,12 +108,23 @@ export async function startCallbackServer(): Promise<CallbackServer> {
       const answer = new Promise<ProviderAnswer>((r) => {
         resolve = r;
       });
-      expected.set(requestId, { answers: [], failuresLeft: options.failFirst ?? 0, resolve });
+      expected.set(requestId, {
+        answers: [],
+        failuresLeft: options.failFirst ?? 0,
+        resolve,
+        expired: false,
+        late: [],
+      });
       const expires = Math.floor(Date.now() / 1000) + 3600;
       const url = `http://127.0.0.1:${port}/ros-callback/${requestId}?Expires=${expires}&Signature=${randomBytes(16).toString('hex')}`;
       return { url, requestId, answer };
     },
     answersFor: (requestId) => expected.get(requestId)?.answers ?? [],
+    expire(requestId) {
+      const entry = expected.get(requestId);
+      if (entry) entry.expired = true;
+    },
+    lateAnswersFor: (requestId) => expected.get(requestId)?.late ?? [],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

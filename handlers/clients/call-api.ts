@@ -5,6 +5,7 @@ import type { Deadline } from '../deadline';
 import { CloudError, DeadlineExceeded, ValidationError } from '../errors';
 import type { Logger } from '../log';
 import { type RetryPolicy, withRetries } from '../retry';
+import { credentialHint } from './error-codes';
 import { sdkErrorFields } from './sdk-error';
 
 export type ApiParams = Record<string, string | number | undefined>;
@@ -64,8 +65,9 @@ export function toCloudError(err: unknown, action: string): CloudError {
     status === 0 ? `NetworkError${rawCode === '' ? '' : `.${rawCode}`}` : rawCode || `HTTP${status}`;
   const where = status === 0 ? 'no answer' : `HTTP ${status}`;
   const rid = requestId === '' ? '' : ` [API request ID ${requestId}]`;
+  const hint = credentialHint(code);
   return new CloudError(
-    `${action} failed: ${code} (${where}): ${text}${rid}`,
+    `${action} failed: ${code} (${where}): ${text}${rid}${hint === undefined ? '' : `; ${hint}`}`,
     code,
     status,
     requestId,

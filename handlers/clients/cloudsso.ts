@@ -47,6 +47,7 @@ export interface CloudSsoClient {
     changes: ProvisioningChanges,
   ): Promise<UserProvisioning>;
   deleteUserProvisioning(directoryId: string, id: string, deletionStrategy: string): Promise<void>;
+  getUserProvisioning(directoryId: string, id: string): Promise<UserProvisioning>;
   /** `FailedEventCount` of GetUserProvisioningStatistics. */
   failedEventCount(directoryId: string, id: string): Promise<number | undefined>;
 }
@@ -102,6 +103,13 @@ export function createCloudSsoClient(caller: ApiCaller): CloudSsoClient {
         UserProvisioningId: id,
         DeletionStrategy: deletionStrategy,
       });
+    },
+    async getUserProvisioning(directoryId, id) {
+      const body = await caller.call('GetUserProvisioning', {
+        DirectoryId: directoryId,
+        UserProvisioningId: id,
+      });
+      return provisioningOf(body, 'GetUserProvisioning');
     },
     async failedEventCount(directoryId, id) {
       const body = await caller.call('GetUserProvisioningStatistics', {

@@ -1,5 +1,5 @@
 import type { ProvisioningChanges, ProvisioningKey, UserProvisioning } from '../clients/cloudsso';
-import { CloudError } from '../errors';
+import { ignoreGone, isAlreadyExists } from '../clients/error-codes';
 import { parameterFacts, pickAttributes } from '../properties';
 import type { ResourceDeps, ResourceHandler } from './resource-handler';
 
@@ -13,6 +13,7 @@ export interface UserProvisionProps {
   DuplicationStrategy: string;
   DeletionStrategy: string;
   Description?: string;
+  TakeOwnershipOfExisting?: boolean;
 }
 
 const SCHEMA_ID = 'https://ros-sso.dev/schemas/resources/Custom.CloudSSOUserProvision.json';
@@ -79,30 +80,44 @@ async function findExisting(
   );
 }
 
-/** Adopts an existing provisioning: its editable settings are brought to the template's. */
-async function adopt(existing: UserProvisioning, props: UserProvisionProps, deps: ResourceDeps) {
+/** Brings an existing provisioning's editable settings to the template's (only when the stack owns it). */
+async function alignSettings(existing: UserProvisioning, props: UserProvisionProps, deps: ResourceDeps) {
   const changes = changesBetween(existing, props);
+  if (Object.keys(changes).length === 0) return existing;
+  return deps.cloudsso.updateUserProvisioning(props.DirectoryId, existing.UserProvisioningId, changes);
+}
+
+/** Uses a provisioning that existed before this Create: as found, unless the template takes it over. */
+async function useExisting(
+  existing: UserProvisioning,
+  props: UserProvisionProps,
+  deps: ResourceDeps,
+  takeOwnership: boolean,
+): Promise<UserProvisioning> {
+  const differs = Object.keys(changesBetween(existing, props));
   deps.log.log({
     step: 'adopt',
     outcome: 'ok',
-    physicalResourceId: existing.UserProvisioningId,
-    changes: Object.keys(changes),
+    resourceId: existing.UserProvisioningId,
+    takeOwnership,
+    ...(differs.length > 0 ? { [takeOwnership ? 'changes' : 'leftAsFound']: differs } : {}),
   });
-  if (Object.keys(changes).length === 0) return existing;
-  return deps.cloudsso.updateUserProvisioning(props.DirectoryId, existing.UserProvisioningId, changes);
+  return takeOwnership ? alignSettings(existing, props, deps) : existing;
 }
 
 /** Custom::CloudSSOUserProvision: a CloudSSO RAM-user provisioning (cloud-apis.md §2–§4). */
 export const cloudSsoUserProvision: ResourceHandler<UserProvisionProps> = {
   resourceType: 'Custom::CloudSSOUserProvision',
   schemaId: SCHEMA_ID,
-  ownsPhysicalId: (id) => PROVISIONING_ID.test(id),
+  isResourceId: (id) => PROVISIONING_ID.test(id),
 
-  async create(props, deps) {
+  async create(props, deps, takeOwnership) {
     let provisioning: UserProvisioning;
+    let existed = false;
     const existing = await findExisting(props, deps);
     if (existing !== undefined) {
-      provisioning = await adopt(existing, props, deps);
+      existed = true;
+      provisioning = await useExisting(existing, props, deps, takeOwnership);
     } else {
       try {
         provisioning = await deps.cloudsso.createUserProvisioning(keyOf(props), {
@@ -112,46 +127,32 @@ export const cloudSsoUserProvision: ResourceHandler<UserProvisionProps> = {
         });
         deps.created(provisioning.UserProvisioningId);
       } catch (err) {
-        // A concurrent or earlier attempt (outcome unknown to us) created it between List and Create.
-        if (!(err instanceof CloudError && err.isAlreadyExists)) throw err;
+        // Someone made it between List and Create; what we cannot prove we created counts as existing.
+        if (!isAlreadyExists(err)) throw err;
         const raced = await findExisting(props, deps);
         if (raced === undefined) throw err;
-        provisioning = await adopt(raced, props, deps);
+        existed = true;
+        provisioning = await useExisting(raced, props, deps, takeOwnership);
       }
     }
     const failed = await deps.cloudsso.failedEventCount(props.DirectoryId, provisioning.UserProvisioningId);
-    return { physicalResourceId: provisioning.UserProvisioningId, data: dataOf(provisioning, failed) };
+    return { resourceId: provisioning.UserProvisioningId, existed, data: dataOf(provisioning, failed) };
   },
 
-  async update(props, old, physicalResourceId, deps) {
-    const changes = changesBetween(old, props);
-    const updated =
-      Object.keys(changes).length === 0
-        ? undefined
-        : await deps.cloudsso.updateUserProvisioning(props.DirectoryId, physicalResourceId, changes);
-    const failed = await deps.cloudsso.failedEventCount(props.DirectoryId, physicalResourceId);
-    const current = updated ?? { ...props, UserProvisioningId: physicalResourceId };
-    return { physicalResourceId, data: dataOf(current, failed) };
+  async update(props, _old, resourceId, deps, apply) {
+    const found = await deps.cloudsso.getUserProvisioning(props.DirectoryId, resourceId);
+    // Compared with the provisioning as it is, so a takeover by Update aligns it like one at Create.
+    const current = apply ? await alignSettings(found, props, deps) : found;
+    const failed = await deps.cloudsso.failedEventCount(props.DirectoryId, resourceId);
+    return dataOf(current, failed);
   },
 
-  async delete(props, physicalResourceId, deps) {
+  async delete(props, resourceId, deps) {
     try {
       // Always explicit: the strategy of the resource's current properties decides, not the stored one.
-      await deps.cloudsso.deleteUserProvisioning(
-        props.DirectoryId,
-        physicalResourceId,
-        props.DeletionStrategy,
-      );
+      await deps.cloudsso.deleteUserProvisioning(props.DirectoryId, resourceId, props.DeletionStrategy);
     } catch (err) {
-      if (err instanceof CloudError && err.isNotFound) {
-        deps.log.log({ step: 'delete', outcome: 'skipped', code: err.code, note: 'already gone' });
-        return;
-      }
-      throw err;
+      ignoreGone('UserProvisioning', err, deps.log);
     }
-  },
-
-  describe(props, physicalResourceId) {
-    return dataOf({ ...props, UserProvisioningId: physicalResourceId }, undefined);
   },
 };

@@ -1,5 +1,7 @@
 import type { OidcProvider } from '../clients/ims';
+import { ignoreGone, isAlreadyExists } from '../clients/error-codes';
 import { CloudError, ValidationError } from '../errors';
+import { OWNERSHIP_PREFIX_BYTES } from '../ownership';
 import { parameterFacts, pickAttributes } from '../properties';
 import { MAX_PHYSICAL_ID_BYTES } from '../respond';
 import type { ResourceHandler } from './resource-handler';
@@ -8,14 +10,15 @@ import type { ResourceHandler } from './resource-handler';
 export interface OidcClientIdProps {
   OIDCProviderName: string;
   ClientId: string;
+  TakeOwnershipOfExisting?: boolean;
 }
 
 const SCHEMA_ID = 'https://ros-sso.dev/schemas/resources/Custom.RAMOIDCClientId.json';
 const facts = parameterFacts(SCHEMA_ID);
 // `<OIDCProviderName>/<ClientId>`: a provider name has no `/`, so the first one separates them.
-const PHYSICAL_ID = /^([a-zA-Z0-9][a-zA-Z0-9._-]*)\/([a-zA-Z0-9][a-zA-Z0-9._:/-]*)$/;
+const RESOURCE_ID = /^([a-zA-Z0-9][a-zA-Z0-9._-]*)\/([a-zA-Z0-9][a-zA-Z0-9._:/-]*)$/;
 
-function physicalIdOf(props: OidcClientIdProps): string {
+function resourceIdOf(props: OidcClientIdProps): string {
   return `${props.OIDCProviderName}/${props.ClientId}`;
 }
 
@@ -40,26 +43,29 @@ function dataOf(props: OidcClientIdProps, arn: string | undefined): Record<strin
 export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
   resourceType: 'Custom::RAMOIDCClientId',
   schemaId: SCHEMA_ID,
-  ownsPhysicalId: (id) => PHYSICAL_ID.test(id),
+  isResourceId: (id) => RESOURCE_ID.test(id),
 
   async create(props, deps) {
-    const physicalResourceId = physicalIdOf(props);
-    if (Buffer.byteLength(physicalResourceId) > MAX_PHYSICAL_ID_BYTES) {
+    const resourceId = resourceIdOf(props);
+    const idBytes = Buffer.byteLength(resourceId) + OWNERSHIP_PREFIX_BYTES;
+    if (idBytes > MAX_PHYSICAL_ID_BYTES) {
       throw new ValidationError(
-        `OIDCProviderName + '/' + ClientId is ${Buffer.byteLength(physicalResourceId)} bytes; ` +
-          `the PhysicalResourceId may be at most ${MAX_PHYSICAL_ID_BYTES}`,
+        `OIDCProviderName + '/' + ClientId is ${Buffer.byteLength(resourceId)} bytes; with the ownership prefix ` +
+          `the PhysicalResourceId may be at most ${MAX_PHYSICAL_ID_BYTES} bytes`,
       );
     }
     let provider: OidcProvider;
+    let existed = false;
     try {
       provider = await deps.ims.addClientId(props.OIDCProviderName, props.ClientId);
-      deps.created(physicalResourceId);
+      deps.created(resourceId);
     } catch (err) {
-      if (err instanceof CloudError && err.isAlreadyExists) {
-        // Already on the provider (an earlier attempt, or added by hand): adopt it.
+      if (isAlreadyExists(err)) {
+        // Already on the provider (added by hand, by another stack, or by an attempt we cannot prove was ours).
         provider = await deps.ims.getOidcProvider(props.OIDCProviderName);
         if (!provider.ClientIds.includes(props.ClientId)) throw err;
-        deps.log.log({ step: 'adopt', outcome: 'ok', physicalResourceId });
+        existed = true;
+        deps.log.log({ step: 'adopt', outcome: 'ok', resourceId });
       } else if (err instanceof CloudError && err.code.startsWith('LimitExceeded')) {
         throw new Error(
           `OIDC provider '${props.OIDCProviderName}' is full: it already has the maximum number of client IDs ` +
@@ -70,33 +76,27 @@ export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
       }
     }
     return {
-      physicalResourceId,
+      resourceId,
+      existed,
       data: dataOf(props, arnOf(provider, props.OIDCProviderName, deps.accountId)),
     };
   },
 
-  // Both properties are not updatable, so the lifecycle never gets here with a real change.
-  async update(props, _old, physicalResourceId, deps) {
-    return { physicalResourceId, data: this.describe(props, physicalResourceId, deps) };
+  // Both properties are not updatable: an Update only re-reads the provider, for the same Data as Create.
+  async update(props, _old, _resourceId, deps) {
+    const provider = await deps.ims.getOidcProvider(props.OIDCProviderName);
+    return dataOf(props, arnOf(provider, props.OIDCProviderName, deps.accountId));
   },
 
-  async delete(_props, physicalResourceId, deps) {
-    // Act on the physical ID only: it names exactly what Create added.
-    const match = PHYSICAL_ID.exec(physicalResourceId);
+  async delete(_props, resourceId, deps) {
+    // Act on the resource ID only: it names exactly what Create added.
+    const match = RESOURCE_ID.exec(resourceId);
     if (match === null) return;
     const [, name, clientId] = match as unknown as [string, string, string];
     try {
       await deps.ims.removeClientId(name, clientId);
     } catch (err) {
-      if (err instanceof CloudError && err.isNotFound) {
-        deps.log.log({ step: 'delete', outcome: 'skipped', code: err.code, note: 'already gone' });
-        return;
-      }
-      throw err;
+      ignoreGone('OIDCClientId', err, deps.log);
     }
-  },
-
-  describe(props, _physicalResourceId, deps) {
-    return dataOf(props, arnOf(undefined, props.OIDCProviderName, deps.accountId));
   },
 };

@@ -10,33 +10,48 @@ export interface ResourceDeps {
   /** The account the function's credentials act in (FC `context.accountId`), when known. */
   accountId?: string;
   /**
-   * Records a physical ID the moment this invocation created something, so that a later failure or
-   * the timeout guard answers FAILED with it and the rollback Delete removes it.
+   * Records a resource ID the moment this invocation created something, so that a later failure,
+   * the timeout guard or an answer ROS never received can undo exactly that.
    */
-  created(physicalResourceId: string): void;
+  created(resourceId: string): void;
   log: Logger;
 }
 
-export interface StepResult {
-  physicalResourceId: string;
-  data?: Record<string, unknown>;
+export interface CreateResult {
+  /** The cloud resource: a provisioning ID, `<provider>/<clientId>`. */
+  resourceId: string;
+  /** It existed before this Create; the lifecycle records it as adopted or taken over. */
+  existed: boolean;
+  data: Record<string, unknown>;
 }
 
-/** A custom resource type: data plus three async steps. Properties arrive validated. */
+/**
+ * A custom resource type: data plus three async steps over resource IDs. Properties arrive
+ * validated; ownership (created, adopted, taken over) is the lifecycle's business, not the type's.
+ */
 export interface ResourceHandler<P = Properties> {
   resourceType: string;
   /** The custom type's schema in schemas/resources (validation, not-updatable list, attributes). */
   schemaId: string;
-  /** Whether an ID could have come from this handler's Create; Delete acts on nothing else. */
-  ownsPhysicalId(id: string): boolean;
-  create(props: P, deps: ResourceDeps): Promise<StepResult>;
-  /** Called only when editable properties changed (the lifecycle refuses not-updatable changes). */
-  update(props: P, old: P, physicalResourceId: string, deps: ResourceDeps): Promise<StepResult>;
-  delete(props: P, physicalResourceId: string, deps: ResourceDeps): Promise<void>;
-  /** Data for an Update that changed nothing, derived without any call. */
-  describe(
+  /** Whether a string is a resource ID this type's Create could have produced. */
+  isResourceId(resourceId: string): boolean;
+  /**
+   * Makes the resource, or finds the existing one. `takeOwnership`: the template opted in, so an
+   * existing one may be brought to the template's settings; otherwise it is used as found.
+   */
+  create(props: P, deps: ResourceDeps, takeOwnership: boolean): Promise<CreateResult>;
+  /**
+   * Returns the Data of the resource as it is now. `apply`: the stack owns it and its editable
+   * properties changed, so they are applied first; otherwise only read (an unchanged Update answers
+   * the same Data keys as Create).
+   */
+  update(
     props: P,
-    physicalResourceId: string,
-    deps: Pick<ResourceDeps, 'accountId'>,
-  ): Record<string, unknown>;
+    old: P,
+    resourceId: string,
+    deps: ResourceDeps,
+    apply: boolean,
+  ): Promise<Record<string, unknown>>;
+  /** Deletes it; resolves when it is gone (already gone counts, by its not-found code only). */
+  delete(props: P, resourceId: string, deps: ResourceDeps): Promise<void>;
 }

@@ -13,7 +13,10 @@ export interface CustomResourceOptions {
 
 type RequestType = 'Create' | 'Update' | 'Delete';
 
+/** ROS's wait when the template sets no Timeout (ros-protocol.md §1.2). */
 const DEFAULT_TIMEOUT_S = 60;
+/** The function's own timeout, as templates/provider.yaml deploys it (FunctionTimeout default). */
+export const LOCAL_FUNCTION_TIMEOUT_S = 900;
 
 function timeoutOf(properties: Record<string, unknown>): number {
   const t = Number(properties.Timeout);
@@ -21,11 +24,14 @@ function timeoutOf(properties: Record<string, unknown>): number {
 }
 
 /**
- * Applies custom resources the way ROS and FC do: the request as a Buffer event, an FC context
- * with credentials and the function timeout, a presigned-style ResponseURL, and the resource's
- * `Timeout` enforced while waiting for exactly one answer.
+ * Applies custom resources the way ROS and FC do: the request as a Buffer event (the documented
+ * fields only: no Timeout), an FC context with credentials and the function's own timeout, a
+ * presigned-style ResponseURL, and the resource's `Timeout` as the time ROS waits for exactly one
+ * answer. When it passes, ROS gives up but the invocation is not stopped: it runs on, its late
+ * answer is refused, and `settle` waits for it so that what it did is part of the result.
  */
 export function createCustomResourceProvisioner(options: CustomResourceOptions): Provisioner {
+  const inFlight = new Set<Promise<unknown>>();
   const invoke = async (requestType: RequestType, request: ApplyRequest): Promise<Applied> => {
     const { url, requestId, answer } = options.callbacks.expect({ failFirst: options.callbackFailures ?? 0 });
     const parameters = (request.properties.Parameters ?? {}) as Record<string, unknown>;
@@ -43,27 +49,32 @@ export function createCustomResourceProvisioner(options: CustomResourceOptions):
       LogicalResourceId: request.logicalId,
       ResourceProperties: parameters,
     };
-    if (requestType !== 'Create') event.PhysicalResourceId = request.physicalId;
+    // A Delete after a Create that never answered has no physical ID (ros-protocol.md §1.8).
+    if (requestType !== 'Create' && request.physicalId) event.PhysicalResourceId = request.physicalId;
     if (requestType === 'Update')
       event.OldResourceProperties = (request.oldProperties?.Parameters ?? {}) as Record<string, unknown>;
     const timeout = timeoutOf(request.properties);
     const context: FcContext = {
       requestId: randomUUID(),
       credentials: options.credentials,
-      function: { name: 'ros-sso', handler: 'index.handler', memory: 512, timeout },
+      function: { name: 'ros-sso', handler: 'index.handler', memory: 512, timeout: LOCAL_FUNCTION_TIMEOUT_S },
       region: request.stack.region,
       accountId: request.stack.accountId,
     };
     // FC's return value is not the resource result; only the callback counts (ros-protocol.md §4.5).
-    void options.handler(Buffer.from(JSON.stringify(event)), context);
+    const running = options.handler(Buffer.from(JSON.stringify(event)), context).catch(() => undefined);
+    inFlight.add(running);
+    void running.finally(() => inFlight.delete(running));
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), timeout * 1000);
     });
     const result: ProviderAnswer | undefined = await Promise.race([answer, expired]);
     clearTimeout(timer);
-    if (!result)
+    if (!result) {
+      options.callbacks.expire(requestId);
       throw new ResourceFailure(`the provider did not answer within the resource Timeout (${timeout} s)`);
+    }
     if (result.Status === 'FAILED')
       throw new ResourceFailure(result.Reason ?? 'FAILED without a Reason', result.PhysicalResourceId);
     if (result.Status !== 'SUCCESS')
@@ -71,7 +82,7 @@ export function createCustomResourceProvisioner(options: CustomResourceOptions):
     const physicalId = result.PhysicalResourceId ?? '';
     if (physicalId === '' || Buffer.byteLength(physicalId) > 255)
       throw new ResourceFailure('the provider answered SUCCESS without a valid PhysicalResourceId');
-    if (requestType !== 'Create' && physicalId !== request.physicalId) {
+    if (requestType !== 'Create' && request.physicalId && physicalId !== request.physicalId) {
       throw new ResourceFailure(
         `the provider changed the PhysicalResourceId from ${request.physicalId} to ${physicalId}; ROS does not allow that`,
       );
@@ -83,6 +94,9 @@ export function createCustomResourceProvisioner(options: CustomResourceOptions):
     update: (request) => invoke('Update', request),
     delete: async (request) => {
       await invoke('Delete', request);
+    },
+    async settle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { CloudSsoClient } from '../../handlers/clients/cloudsso';
-import { CloudError } from '../../handlers/errors';
+import { isGone } from '../../handlers/clients/error-codes';
 import type { Provisioner } from './provisioner';
 
 const text = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
@@ -43,12 +43,13 @@ export function createNativeUserProvisionProvisioner(client: () => CloudSsoClien
       return { physicalId, attributes: { UserProvisionId: physicalId } };
     },
     async delete({ properties: p, physicalId = '' }) {
+      // A Create that failed before the service answered left nothing to delete.
+      if (physicalId === '') return;
       try {
         await client().deleteUserProvisioning(String(p.DirectoryId), physicalId, String(p.DeletionStrategy));
       } catch (err) {
-        if (err instanceof CloudError && (err.httpStatus === 404 || err.code.startsWith('EntityNotExists')))
-          return;
-        throw err;
+        // Gone only by the provisioning's own not-found code: a 404 for a bad key is a failure.
+        if (!isGone('UserProvisioning', err)) throw err;
       }
     },
   };

@@ -37,4 +37,9 @@ export interface Provisioner {
   create(request: ApplyRequest): Promise<Applied>;
   update(request: ApplyRequest): Promise<Applied>;
   delete(request: ApplyRequest): Promise<void>;
+  /**
+   * Resolves when work ROS stopped waiting for has finished: a provider invocation outlives the
+   * resource Timeout in the cloud too, and what it does still lands in the accounts.
+   */
+  settle?(): Promise<void>;
 }

@@ -1,25 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import customUserProvision from '../../schemas/resources/Custom.CloudSSOUserProvision.json';
-import { apiCalls, idsOf, ramUsersOf, startWorld, type World } from './harness';
+import { apiCalls, idsOf, ramUsersOf, startWorld, userProvisionProps, type World } from './harness';
 
 let world: World;
 afterEach(async () => {
   await world.close();
 });
 
-function propsFor(w: World, overrides: Record<string, unknown> = {}) {
-  const ids = idsOf(w.emulator);
-  return {
-    DirectoryId: ids.directoryId,
-    PrincipalId: ids.user('alice'),
-    PrincipalType: 'User',
-    TargetId: ids.account('dev'),
-    TargetType: 'RD-Account',
-    DuplicationStrategy: 'KeepBoth',
-    DeletionStrategy: 'Delete',
-    ...overrides,
-  };
-}
+const propsFor = userProvisionProps;
 
 const TYPE = 'Custom::CloudSSOUserProvision';
 
@@ -31,6 +19,14 @@ async function create(w: World, props: Record<string, unknown>) {
   return { result, body };
 }
 
+async function send(w: World, fields: Record<string, unknown>) {
+  await w.run(w.event({ ResourceType: TYPE, ...fields }));
+  return w.callbacks.accepted().at(-1)?.body ?? {};
+}
+
+/** The provisioning ID inside an ownership-recording physical ID (`created:<stack tag>:up-…`). */
+const resourceIdOf = (physicalId: unknown) => String(physicalId).split(':').at(-1) as string;
+
 describe('Custom::CloudSSOUserProvision', () => {
   beforeEach(async () => {
     world = await startWorld();
@@ -40,13 +36,14 @@ describe('Custom::CloudSSOUserProvision', () => {
     const { body } = await create(world, propsFor(world));
     expect(body.Status).toBe('SUCCESS');
     const id = body.PhysicalResourceId as string;
-    expect(id).toMatch(/^up-/);
+    expect(id).toMatch(/^created:[0-9a-f]{12}:up-[A-Za-z0-9]+$/);
     const data = body.Data as Record<string, unknown>;
     expect(data).toMatchObject({
-      UserProvisionId: id,
+      UserProvisionId: resourceIdOf(id),
       FailedEventCount: 0,
       Status: 'Enabled',
       DeletionStrategy: 'Delete',
+      Ownership: 'Created',
     });
     expect(Object.keys(data).every((k) => customUserProvision.attributes.includes(k))).toBe(true);
     expect(apiCalls(world.emulator).map((r) => r.action)).toEqual([
@@ -88,14 +85,17 @@ describe('Custom::CloudSSOUserProvision', () => {
     );
     const body = world.callbacks.accepted().at(-1)?.body ?? {};
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: id });
+    expect(body.Data).toMatchObject({ DeletionStrategy: 'Keep', DuplicationStrategy: 'TakeOver' });
     const update = apiCalls(world.emulator, 'UpdateUserProvisioning')[0];
     expect(update?.params).toMatchObject({
-      UserProvisioningId: id,
+      UserProvisioningId: resourceIdOf(id),
       NewDeletionStrategy: 'Keep',
       NewDescription: 'now described',
       NewDuplicationStrategy: 'TakeOver',
     });
-    const stored = world.emulator.snapshot().provisionings.find((p) => p.userProvisioningId === id);
+    const stored = world.emulator
+      .snapshot()
+      .provisionings.find((p) => p.userProvisioningId === resourceIdOf(id));
     expect(stored).toMatchObject({
       deletionStrategy: 'Keep',
       description: 'now described',
@@ -103,22 +103,19 @@ describe('Custom::CloudSSOUserProvision', () => {
     });
   });
 
-  it('answers SUCCESS without any API call when nothing changed', async () => {
+  it('answers an unchanged Update with the same Data as the Create, Status and FailedEventCount included', async () => {
     const props = propsFor(world);
-    await world.run(
-      world.event({
-        RequestType: 'Update',
-        ResourceType: TYPE,
-        PhysicalResourceId: 'up-abc123',
-        ResourceProperties: props,
-        OldResourceProperties: { ...props },
-      }),
-    );
-    expect(world.callbacks.accepted()[0]?.body).toMatchObject({
-      Status: 'SUCCESS',
-      PhysicalResourceId: 'up-abc123',
+    const { body: created } = await create(world, props);
+    const body = await send(world, {
+      RequestType: 'Update',
+      PhysicalResourceId: created.PhysicalResourceId,
+      ResourceProperties: props,
+      OldResourceProperties: { ...props },
     });
-    expect(apiCalls(world.emulator)).toHaveLength(0);
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: created.PhysicalResourceId });
+    expect(body.Data).toEqual(created.Data);
+    expect(Object.keys(body.Data as object)).toEqual(expect.arrayContaining(['Status', 'FailedEventCount']));
+    expect(apiCalls(world.emulator, 'UpdateUserProvisioning')).toHaveLength(0);
   });
 
   it('refuses a change of a not-updatable property, naming it and asking for replacement, without any call', async () => {
@@ -157,7 +154,7 @@ describe('Custom::CloudSSOUserProvision', () => {
       expect(world.callbacks.accepted().at(-1)?.body).toMatchObject({ Status: 'SUCCESS' });
       const call = apiCalls(world.emulator, 'DeleteUserProvisioning')[0];
       expect(call?.params).toMatchObject({
-        UserProvisioningId: created.PhysicalResourceId,
+        UserProvisioningId: resourceIdOf(created.PhysicalResourceId),
         DeletionStrategy: strategy,
       });
       expect(world.emulator.snapshot().provisionings).toHaveLength(0);
@@ -181,22 +178,22 @@ describe('Custom::CloudSSOUserProvision', () => {
     expect(ramUsersOf(world.emulator, idsOf(world.emulator).account('dev'))).toContain('alice');
   });
 
-  it('treats a provisioning that is already gone as deleted', async () => {
-    await world.run(
-      world.event({
-        RequestType: 'Delete',
-        ResourceType: TYPE,
-        PhysicalResourceId: 'up-0000deadbeef',
-        ResourceProperties: propsFor(world),
-      }),
-    );
-    expect(world.callbacks.accepted()[0]?.body).toMatchObject({
-      Status: 'SUCCESS',
-      PhysicalResourceId: 'up-0000deadbeef',
-    });
-    expect(apiCalls(world.emulator, 'DeleteUserProvisioning')[0]?.code).toBe(
+  it('treats a provisioning that is already gone (EntityNotExists.UserProvisioning) as deleted', async () => {
+    const props = propsFor(world);
+    const { body: created } = await create(world, props);
+    const remove = {
+      RequestType: 'Delete',
+      PhysicalResourceId: created.PhysicalResourceId,
+      ResourceProperties: props,
+    };
+    await send(world, remove);
+    // ROS retries the Delete (its first answer was lost, say): the provisioning is gone by its own code.
+    const body = await send(world, remove);
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: created.PhysicalResourceId });
+    expect(apiCalls(world.emulator, 'DeleteUserProvisioning').map((r) => r.code)).toEqual([
+      undefined,
       'EntityNotExists.UserProvisioning',
-    );
+    ]);
   });
 
   it('acknowledges a Delete of an ID that is not a provisioning ID without any call', async () => {
@@ -215,30 +212,122 @@ describe('Custom::CloudSSOUserProvision', () => {
     expect(apiCalls(world.emulator)).toHaveLength(0);
   });
 
-  it('adopts the provisioning of a retried Create instead of creating a second one', async () => {
-    const props = propsFor(world);
-    const event = world.event({ RequestType: 'Create', ResourceType: TYPE, ResourceProperties: props });
-    await world.run(event);
-    await world.run(event);
-    const [first, second] = world.callbacks.accepted().map((c) => c.body);
-    expect(second).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: first?.PhysicalResourceId });
+  it('uses a provisioning that already exists as found, records it as adopted and leaves it on Delete', async () => {
+    await create(world, propsFor(world, { DeletionStrategy: 'Keep', Description: 'by hand' }));
+    const before = world.emulator.snapshot().provisionings;
+    const props = propsFor(world, { DeletionStrategy: 'Delete' });
+    const { body } = await create(world, props);
+    expect(body.Status).toBe('SUCCESS');
+    expect(String(body.PhysicalResourceId)).toMatch(/^adopted:[0-9a-f]{12}:up-/);
+    // The Data tells the truth about the provisioning the stack uses, not the template's wishes.
+    expect(body.Data).toMatchObject({ Ownership: 'Adopted', DeletionStrategy: 'Keep' });
     expect(apiCalls(world.emulator, 'CreateUserProvisioning')).toHaveLength(1);
     expect(apiCalls(world.emulator, 'UpdateUserProvisioning')).toHaveLength(0);
-    expect(world.emulator.snapshot().provisionings).toHaveLength(1);
+    const released = await send(world, {
+      RequestType: 'Delete',
+      PhysicalResourceId: body.PhysicalResourceId,
+      ResourceProperties: props,
+    });
+    expect(released).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: body.PhysicalResourceId });
+    expect(apiCalls(world.emulator, 'DeleteUserProvisioning')).toHaveLength(0);
+    expect(world.emulator.snapshot().provisionings).toEqual(before);
   });
 
-  it('adopts an existing provisioning with other settings and brings them to the template', async () => {
+  it('with TakeOwnershipOfExisting takes an existing provisioning over: aligns it and deletes it with the stack', async () => {
     await create(world, propsFor(world, { DeletionStrategy: 'Keep', Description: 'by hand' }));
-    const { body } = await create(world, propsFor(world, { DeletionStrategy: 'Delete' }));
-    expect(body.Status).toBe('SUCCESS');
+    const props = propsFor(world, { DeletionStrategy: 'Delete', TakeOwnershipOfExisting: 'true' });
+    const { body } = await create(world, props);
+    expect(String(body.PhysicalResourceId)).toMatch(/^taken-over:[0-9a-f]{12}:up-/);
+    expect(body.Data).toMatchObject({ Ownership: 'TakenOver', DeletionStrategy: 'Delete' });
     expect(apiCalls(world.emulator, 'UpdateUserProvisioning')[0]?.params).toMatchObject({
       NewDeletionStrategy: 'Delete',
       NewDescription: '',
     });
-    expect(world.emulator.snapshot().provisionings[0]).toMatchObject({
-      deletionStrategy: 'Delete',
-      description: '',
+    await send(world, {
+      RequestType: 'Delete',
+      PhysicalResourceId: body.PhysicalResourceId,
+      ResourceProperties: props,
     });
+    expect(world.emulator.snapshot().provisionings).toHaveLength(0);
+  });
+
+  it('refuses to change an adopted provisioning in an Update, before any call', async () => {
+    const old = propsFor(world);
+    await create(world, old);
+    const { body: adopted } = await create(world, old);
+    const calls = apiCalls(world.emulator).length;
+    const body = await send(world, {
+      RequestType: 'Update',
+      PhysicalResourceId: adopted.PhysicalResourceId,
+      ResourceProperties: { ...old, DuplicationStrategy: 'TakeOver' },
+      OldResourceProperties: old,
+    });
+    expect(body.Status).toBe('FAILED');
+    expect(body.Reason).toMatch(
+      /was not created by this stack \(it is adopted\).*DuplicationStrategy.*TakeOwnershipOfExisting: true/,
+    );
+    expect(apiCalls(world.emulator)).toHaveLength(calls);
+  });
+
+  it('hands an adopted provisioning to the stack when an Update sets TakeOwnershipOfExisting', async () => {
+    await create(world, propsFor(world, { DeletionStrategy: 'Keep', Description: 'by hand' }));
+    const old = propsFor(world);
+    const { body: adopted } = await create(world, old);
+    const props = { ...old, TakeOwnershipOfExisting: true };
+    const body = await send(world, {
+      RequestType: 'Update',
+      PhysicalResourceId: adopted.PhysicalResourceId,
+      ResourceProperties: props,
+      OldResourceProperties: old,
+    });
+    expect(body).toMatchObject({
+      Status: 'SUCCESS',
+      Data: { Ownership: 'TakenOver', DeletionStrategy: 'Delete' },
+    });
+    expect(apiCalls(world.emulator, 'UpdateUserProvisioning')[0]?.params).toMatchObject({
+      NewDeletionStrategy: 'Delete',
+      NewDescription: '',
+    });
+    await send(world, {
+      RequestType: 'Delete',
+      PhysicalResourceId: adopted.PhysicalResourceId,
+      ResourceProperties: props,
+    });
+    expect(world.emulator.snapshot().provisionings).toHaveLength(0);
+  });
+
+  it('treats a physical ID of the previous version (a bare up-…) as adopted unless the template takes ownership', async () => {
+    const props = propsFor(world);
+    const { body: created } = await create(world, props);
+    const legacy = resourceIdOf(created.PhysicalResourceId);
+    const released = await send(world, {
+      RequestType: 'Delete',
+      PhysicalResourceId: legacy,
+      ResourceProperties: props,
+    });
+    expect(released).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: legacy });
+    expect(apiCalls(world.emulator, 'DeleteUserProvisioning')).toHaveLength(0);
+    expect(world.emulator.snapshot().provisionings).toHaveLength(1);
+    const owned = { ...props, TakeOwnershipOfExisting: true };
+    await send(world, { RequestType: 'Delete', PhysicalResourceId: legacy, ResourceProperties: owned });
+    expect(apiCalls(world.emulator, 'DeleteUserProvisioning')[0]?.params.UserProvisioningId).toBe(legacy);
+    expect(world.emulator.snapshot().provisionings).toHaveLength(0);
+  });
+
+  it('leaves a provisioning whose ID another stack wrote, even one that stack created', async () => {
+    const props = propsFor(world);
+    const { body: created } = await create(world, props);
+    await world.run(
+      world.event({
+        RequestType: 'Delete',
+        ResourceType: TYPE,
+        StackId: 'another-stack',
+        PhysicalResourceId: created.PhysicalResourceId,
+        ResourceProperties: props,
+      }),
+    );
+    expect(apiCalls(world.emulator, 'DeleteUserProvisioning')).toHaveLength(0);
+    expect(world.emulator.snapshot().provisionings).toHaveLength(1);
   });
 
   it('provisions a group principal', async () => {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { createHandler, type FcContext, type HandlerOptions } from '../../handlers/index';
 import type { LifecycleResult } from '../../handlers/lifecycle';
 import type { RetryPolicy } from '../../handlers/retry';
@@ -26,10 +28,25 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** GIVEN an emulator, a callback server and an environment pointing at both. */
+/** The handler exactly as shipped: the esbuild bundle `npm run build` wrote (pretest runs it). */
+function builtCreateHandler(): typeof createHandler {
+  const bundle = join(__dirname, '..', '..', 'dist', 'handlers', 'index.js');
+  return (createRequire(__filename)(bundle) as { createHandler: typeof createHandler }).createHandler;
+}
+
+/**
+ * GIVEN an emulator, a callback server and an environment pointing at both. `built`: run the bundled
+ * dist/handlers/index.js instead of the sources.
+ */
 export async function startWorld(
-  options: { env?: Record<string, string>; faults?: string; emulatorCredentials?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    faults?: string;
+    emulatorCredentials?: boolean;
+    built?: boolean;
+  } = {},
 ): Promise<World> {
+  const makeHandler = options.built ? builtCreateHandler() : createHandler;
   const emulator = await startEmulator({
     faults: options.faults,
     credentials: [{ ...STS }],
@@ -48,7 +65,7 @@ export async function startWorld(
     logs,
     env,
     run(event, context = {}, handlerOptions = {}) {
-      const handler = createHandler(env, {
+      const handler = makeHandler(env, {
         sink: (line) => logs.push(line),
         apiRetry: FAST_RETRY,
         callbackRetry: FAST_RETRY,
@@ -99,6 +116,24 @@ export function idsOf(emulator: RunningEmulator) {
   const account = (name: string) =>
     emulator.state.accounts.find((a) => a.displayName === name)?.accountId as string;
   return { directoryId: directory.directoryId, user, group, account };
+}
+
+/** Valid Custom::CloudSSOUserProvision properties: alice → dev, KeepBoth, Delete, unless overridden. */
+export function userProvisionProps(
+  w: World,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const ids = idsOf(w.emulator);
+  return {
+    DirectoryId: ids.directoryId,
+    PrincipalId: ids.user('alice'),
+    PrincipalType: 'User',
+    TargetId: ids.account('dev'),
+    TargetType: 'RD-Account',
+    DuplicationStrategy: 'KeepBoth',
+    DeletionStrategy: 'Delete',
+    ...overrides,
+  };
 }
 
 export function ramUsersOf(emulator: RunningEmulator, accountId: string): string[] {

@@ -83,7 +83,7 @@ describe('the packaged function (dist/fc/code.zip)', () => {
     expect(stdout).not.toContain(SIGNED_QUERY);
     const answer = world.callbacks.accepted().at(-1)?.body ?? {};
     expect(answer).toMatchObject({ Status: 'SUCCESS', LogicalResourceId: 'Provision' });
-    expect(String(answer.PhysicalResourceId)).toMatch(/^up-/);
+    expect(String(answer.PhysicalResourceId)).toMatch(/^created:[0-9a-f]{12}:up-/);
     expect(ramUsersOf(world.emulator, ids.account('dev'))).toContain('carol');
   });
 });

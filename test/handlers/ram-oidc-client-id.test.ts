@@ -18,17 +18,34 @@ function clientIdsOf(w: World, name = 'github'): string[] {
 
 const last = (w: World) => w.callbacks.accepted().at(-1)?.body ?? {};
 
+const create = async (w: World, props: Record<string, unknown>) => {
+  await w.run(w.event({ RequestType: 'Create', ResourceType: TYPE, ResourceProperties: props }));
+  return last(w);
+};
+
+const remove = async (w: World, physicalId: unknown, props: Record<string, unknown>) => {
+  await w.run(
+    w.event({
+      RequestType: 'Delete',
+      ResourceType: TYPE,
+      PhysicalResourceId: physicalId,
+      ResourceProperties: props,
+    }),
+  );
+  return last(w);
+};
+
 describe('Custom::RAMOIDCClientId', () => {
-  it('adds the client ID and answers <provider>/<client id> with the provider Arn', async () => {
-    const props = { OIDCProviderName: 'github', ClientId: 'my-app' };
-    await world.run(world.event({ RequestType: 'Create', ResourceType: TYPE, ResourceProperties: props }));
-    expect(last(world)).toMatchObject({
+  it('adds the client ID and answers created:<stack tag>:<provider>/<client id> with the provider Arn', async () => {
+    const body = await create(world, { OIDCProviderName: 'github', ClientId: 'my-app' });
+    expect(body).toMatchObject({
       Status: 'SUCCESS',
-      PhysicalResourceId: 'github/my-app',
+      PhysicalResourceId: expect.stringMatching(/^created:[0-9a-f]{12}:github\/my-app$/),
       Data: {
         OIDCProviderName: 'github',
         ClientId: 'my-app',
         Arn: `acs:ram::${world.emulator.accountId}:oidc-provider/github`,
+        Ownership: 'Created',
       },
     });
     expect(clientIdsOf(world)).toEqual(['sts.aliyuncs.com', 'my-app']);
@@ -37,14 +54,30 @@ describe('Custom::RAMOIDCClientId', () => {
     });
   });
 
-  it('adopts a client ID that is already on the provider', async () => {
+  it('uses a client ID that is already on the provider, and leaves it there on Delete', async () => {
     const props = { OIDCProviderName: 'github', ClientId: 'sts.aliyuncs.com' };
-    await world.run(world.event({ RequestType: 'Create', ResourceType: TYPE, ResourceProperties: props }));
-    expect(last(world)).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'github/sts.aliyuncs.com' });
+    const body = await create(world, props);
+    expect(body).toMatchObject({
+      Status: 'SUCCESS',
+      PhysicalResourceId: expect.stringMatching(/^adopted:[0-9a-f]{12}:github\/sts\.aliyuncs\.com$/),
+      Data: { Ownership: 'Adopted' },
+    });
     expect(apiCalls(world.emulator).map((r) => r.action)).toEqual([
       'AddClientIdToOIDCProvider',
       'GetOIDCProvider',
     ]);
+    expect(await remove(world, body.PhysicalResourceId, props)).toMatchObject({ Status: 'SUCCESS' });
+    expect(clientIdsOf(world)).toEqual(['sts.aliyuncs.com']);
+    expect(apiCalls(world.emulator, 'RemoveClientIdFromOIDCProvider')).toHaveLength(0);
+  });
+
+  it('with TakeOwnershipOfExisting takes an existing client ID over and removes it on Delete', async () => {
+    const props = { OIDCProviderName: 'github', ClientId: 'sts.aliyuncs.com', TakeOwnershipOfExisting: true };
+    const body = await create(world, props);
+    expect(body.PhysicalResourceId).toMatch(/^taken-over:/);
+    expect(body.Data).toMatchObject({ Ownership: 'TakenOver' });
+    await remove(world, body.PhysicalResourceId, props);
+    expect(clientIdsOf(world)).toEqual([]);
   });
 
   it('answers FAILED naming the limit when the provider is full', async () => {
@@ -65,31 +98,22 @@ describe('Custom::RAMOIDCClientId', () => {
     expect(body.PhysicalResourceId).toMatch(/^ros-sso:create-failed:/);
   });
 
-  it('removes exactly the client ID named by the physical ID on Delete', async () => {
-    await world.run(
-      world.event({
-        RequestType: 'Delete',
-        ResourceType: TYPE,
-        PhysicalResourceId: 'github/sts.aliyuncs.com',
-        ResourceProperties: { OIDCProviderName: 'github', ClientId: 'sts.aliyuncs.com' },
-      }),
-    );
-    expect(last(world)).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'github/sts.aliyuncs.com' });
-    expect(clientIdsOf(world)).toEqual([]);
+  it('removes exactly the client ID it added on Delete', async () => {
+    const props = { OIDCProviderName: 'github', ClientId: 'my-app' };
+    const created = await create(world, props);
+    expect(await remove(world, created.PhysicalResourceId, props)).toMatchObject({
+      Status: 'SUCCESS',
+      PhysicalResourceId: created.PhysicalResourceId,
+    });
+    expect(clientIdsOf(world)).toEqual(['sts.aliyuncs.com']);
   });
 
-  it('treats a missing client ID or provider on Delete as already deleted', async () => {
+  it('treats a missing client ID or provider on Delete as already deleted, by their not-found codes', async () => {
+    // Bare IDs of the previous version, which the template now explicitly owns.
     for (const id of ['github/not-there', 'no-such-provider/x']) {
       const [name, clientId] = id.split('/');
-      await world.run(
-        world.event({
-          RequestType: 'Delete',
-          ResourceType: TYPE,
-          PhysicalResourceId: id,
-          ResourceProperties: { OIDCProviderName: name, ClientId: clientId },
-        }),
-      );
-      expect(last(world)).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: id });
+      const props = { OIDCProviderName: name, ClientId: clientId, TakeOwnershipOfExisting: true };
+      expect(await remove(world, id, props)).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: id });
     }
     expect(apiCalls(world.emulator).map((r) => r.code)).toEqual([
       'EntityNotExist.OIDCProvider.ClientId',
@@ -115,22 +139,23 @@ describe('Custom::RAMOIDCClientId', () => {
     expect(apiCalls(world.emulator)).toHaveLength(0);
   });
 
-  it('answers an unchanged Update without a call, keeping the Data', async () => {
+  it('answers an unchanged Update with the same Data as the Create', async () => {
     const props = { OIDCProviderName: 'github', ClientId: 'a' };
+    const created = await create(world, props);
     await world.run(
       world.event({
         RequestType: 'Update',
         ResourceType: TYPE,
-        PhysicalResourceId: 'github/a',
+        PhysicalResourceId: created.PhysicalResourceId,
         ResourceProperties: props,
         OldResourceProperties: props,
       }),
     );
-    expect(last(world)).toMatchObject({
-      Status: 'SUCCESS',
-      Data: { ClientId: 'a', Arn: expect.stringContaining('oidc-provider/github') },
-    });
-    expect(apiCalls(world.emulator)).toHaveLength(0);
+    expect(last(world)).toMatchObject({ Status: 'SUCCESS', Data: created.Data });
+    expect(apiCalls(world.emulator).map((r) => r.action)).toEqual([
+      'AddClientIdToOIDCProvider',
+      'GetOIDCProvider',
+    ]);
   });
 
   it('validates the client ID with the linter schema', async () => {

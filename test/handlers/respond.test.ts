@@ -24,6 +24,35 @@ describe('buildResponseBody', () => {
     });
   });
 
+  it.each([
+    ['ASCII', 'x'],
+    ['two-byte characters', 'é'],
+    ['characters JSON escapes', '"\\\n\u0001'],
+    ['four-byte characters', '😀'],
+  ])(
+    'keeps the head of a Reason of any length made of %s, filling but never passing 4096 bytes',
+    (_name, unit) => {
+      const head = 'invalid ResourceProperties: /Description: ';
+      let previous = 0;
+      for (const length of [1000, 5000, 10_000, 50_000]) {
+        const reason = `${head}${unit.repeat(Math.ceil(length / unit.length))}`;
+        const text = buildResponseBody(target, { status: 'FAILED', reason }, ' (FC request ID fc-1)');
+        const size = Buffer.byteLength(text);
+        expect(size).toBeLessThanOrEqual(4096);
+        const body = JSON.parse(text);
+        expect(body.Reason.startsWith(head)).toBe(true);
+        expect(body.Reason).not.toContain('\uFFFD');
+        // Longer input never gives a shorter answer (the old cut shrank as the Reason grew).
+        expect(size).toBeGreaterThanOrEqual(previous);
+        previous = size;
+        if (Buffer.byteLength(JSON.stringify(reason)) > 4096) {
+          expect(body.Reason).toMatch(/…\[truncated\] \(FC request ID fc-1\)$/);
+          expect(size).toBeGreaterThan(4096 - 8);
+        }
+      }
+    },
+  );
+
   it('shortens a long Reason to fit 4096 bytes and keeps the FC request ID suffix', () => {
     const text = buildResponseBody(
       target,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isRetryableCode, toCloudError } from '../../handlers/clients/call-api';
 import { cloudSsoEndpointFor, settingsFromEnv } from '../../handlers/config';
+import { invocationDeadline, rosWaitOf } from '../../handlers/budget';
+import { isGone } from '../../handlers/clients/error-codes';
 import { answerMarginMs, createDeadline } from '../../handlers/deadline';
 import { parseRequest } from '../../handlers/event';
 import { createLogger, redactUrl } from '../../handlers/log';
@@ -70,7 +72,8 @@ describe('cloud errors', () => {
       requestId: 'R1',
       retryable: false,
     });
-    expect(mapped.isNotFound).toBe(true);
+    expect(isGone('UserProvisioning', mapped)).toBe(true);
+    expect(isGone('OIDCClientId', mapped)).toBe(false);
     expect(mapped.message).toBe(
       'CloudSSO.DeleteUserProvisioning failed: EntityNotExists.UserProvisioning (HTTP 404): gone [API request ID R1]',
     );
@@ -127,6 +130,74 @@ describe('deadline', () => {
     now = 5000;
     expect(d.remaining()).toBe(5000);
     expect(d.workRemaining()).toBe(2500);
+  });
+
+  it('ends at the earlier of ROS wait and function timeout; clean-up may use the time until the function stops', () => {
+    let now = 0;
+    const clock = { startedAt: 0, functionTimeoutS: 900, now: () => now };
+    const d = invocationDeadline(clock, { seconds: 60, from: 'default' });
+    expect(d.answerRemaining()).toBe(60_000);
+    expect(d.workRemaining()).toBe(52_000);
+    now = 70_000;
+    expect(d.workRemaining()).toBe(0);
+    expect(d.remaining()).toBe(830_000);
+    expect(d.forCleanup().workRemaining()).toBe(829_500);
+    const short = invocationDeadline({ ...clock, functionTimeoutS: 10 }, { seconds: 60, from: 'default' });
+    now = 0;
+    expect(short.answerRemaining()).toBe(10_000);
+  });
+});
+
+describe('ROS wait', () => {
+  it('takes Timeout from the event when it is there, else the environment, else 60 s', () => {
+    expect(rosWaitOf({ Timeout: 120 }, 300)).toEqual({ seconds: 120, from: 'event' });
+    expect(rosWaitOf({ Timeout: '30', ResourceProperties: {} }, undefined)).toEqual({
+      seconds: 30,
+      from: 'event',
+    });
+    expect(rosWaitOf({ ResourceProperties: { Timeout: 45 } }, undefined)).toEqual({
+      seconds: 45,
+      from: 'event',
+    });
+    expect(rosWaitOf({ Timeout: 'soon' }, 300)).toEqual({ seconds: 300, from: 'environment' });
+    expect(rosWaitOf({ Timeout: 0 }, undefined)).toEqual({ seconds: 60, from: 'default' });
+    expect(rosWaitOf('not an object', undefined)).toEqual({ seconds: 60, from: 'default' });
+  });
+
+  it('reads ROS_SSO_RESOURCE_TIMEOUT as whole seconds and names it when it is wrong', () => {
+    expect(settingsFromEnv({ ROS_SSO_RESOURCE_TIMEOUT: '120' }).resourceTimeoutS).toBe(120);
+    expect(settingsFromEnv({}).resourceTimeoutS).toBeUndefined();
+    expect(() => settingsFromEnv({ ROS_SSO_RESOURCE_TIMEOUT: '2m' })).toThrow(
+      /ROS_SSO_RESOURCE_TIMEOUT '2m'/,
+    );
+  });
+});
+
+describe('error codes', () => {
+  const cloud = (code: string, status: number) =>
+    toCloudError(
+      Object.assign(new Error('x'), {
+        statusCode: status,
+        data: { Code: code, Message: 'm', RequestId: 'R' },
+      }),
+      'CloudSSO.DeleteUserProvisioning',
+    );
+
+  it("counts only the resource's own not-found codes as gone, never a bare 404", () => {
+    expect(isGone('UserProvisioning', cloud('EntityNotExists.UserProvisioning', 404))).toBe(true);
+    expect(isGone('UserProvisioning', cloud('InvalidAccessKeyId.NotFound', 404))).toBe(false);
+    expect(isGone('UserProvisioning', cloud('InvalidAction.NotFound', 404))).toBe(false);
+    expect(isGone('UserProvisioning', cloud('EntityNotExists.Directory', 404))).toBe(false);
+    expect(isGone('OIDCClientId', cloud('EntityNotExist.OIDCProvider', 404))).toBe(true);
+    expect(isGone('OIDCClientId', cloud('EntityNotExist.OIDCProvider.ClientId', 404))).toBe(true);
+    expect(isGone('OIDCClientId', cloud('EntityNotExists.UserProvisioning', 404))).toBe(false);
+    expect(isGone('UserProvisioning', new Error('EntityNotExists.UserProvisioning'))).toBe(false);
+  });
+
+  it('puts the code and a hint for credential errors in the message', () => {
+    expect(cloud('InvalidAccessKeyId.NotFound', 404).message).toMatch(
+      /InvalidAccessKeyId\.NotFound \(HTTP 404\).*credentials were refused/,
+    );
   });
 });
 

@@ -37,8 +37,9 @@ describe.each([
     const record = await deploy(f, custom);
     expect(record.status).toBe('CREATE_COMPLETE');
     const id = record.resources.Provision.physicalId;
-    expect(id).toMatch(/^up-/);
-    expect(record.outputs).toEqual({ Id: id });
+    // The custom type records in its physical ID that this stack created the provisioning.
+    expect(id).toMatch(custom ? /^created:[0-9a-f]{12}:up-/ : /^up-/);
+    expect(record.outputs).toEqual({ Id: id.split(':').at(-1) });
     expect(f.ramUsers(f.ids.dev)).toEqual(['alice']);
     expect((await deleteStack(record, f.session.deps)).status).toBe('DELETE_COMPLETE');
     expect(f.session.emulator.state.provisionings).toEqual([]);
@@ -70,7 +71,7 @@ describe.each([
     expect(f.ramUsers(f.ids.prod)).toEqual(['bob']);
     expect(
       f.session.emulator.state.accounts.find((a) => a.accountId === f.ids.prod)?.ramUsers[0].provisionedBy,
-    ).toBe(record.resources.Provision.physicalId);
+    ).toBe(record.resources.Provision.attributes.UserProvisionId);
     await deleteStack(record, f.session.deps);
     expect(f.ramUsers(f.ids.prod)).toEqual([]);
   });
@@ -151,6 +152,38 @@ describe.each([
     ]);
     expect(f.session.emulator.state.provisionings).toEqual([]);
     expect(f.ramUsers(f.ids.dev)).toEqual([]);
+  });
+});
+
+describe('a resource added by an update that fails to create', () => {
+  it('is deleted by the update rollback too, and leaves no record behind', async () => {
+    const f = await localFixture();
+    const input = {
+      name: 's',
+      templateFile: 't.yaml',
+      templateText: provisionTemplate({ custom: true }),
+      parameters: params(f),
+    };
+    const record = await createStack(input, f.session.deps);
+    const client = `  Audience:
+    Type: Custom::RAMOIDCClientId
+    Properties:
+      ServiceToken: acs:fc:cn-shanghai:1:functions/ros-sso
+      Parameters: {OIDCProviderName: no-such-provider, ClientId: ci}
+`;
+    const updated = await updateStack(
+      record,
+      { ...input, templateText: provisionTemplate({ custom: true, extra: client }) },
+      f.session.deps,
+    );
+    expect(updated.status).toBe('UPDATE_ROLLBACK_COMPLETE');
+    expect(statuses(f, 'Audience')).toEqual([
+      'CREATE_IN_PROGRESS',
+      'CREATE_FAILED',
+      'DELETE_IN_PROGRESS',
+      'DELETE_COMPLETE',
+    ]);
+    expect(Object.keys(updated.resources)).toEqual(['Provision']);
   });
 });
 

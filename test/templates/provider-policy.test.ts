@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../lint/template/parse';
-import { apiCalls, idsOf, startWorld, type World } from '../handlers/harness';
+import { apiCalls, startWorld, userProvisionProps, type World } from '../handlers/harness';
 import { ROOT, runCli } from '../support/cli';
 
 type Node = Record<string, unknown>;
@@ -60,6 +60,7 @@ describe('templates/provider.yaml', () => {
     expect(actions).toEqual([
       'cloudsso:CreateUserProvisioning',
       'cloudsso:DeleteUserProvisioning',
+      'cloudsso:GetUserProvisioning',
       'cloudsso:GetUserProvisioningStatistics',
       'cloudsso:ListUserProvisionings',
       'cloudsso:UpdateUserProvisioning',
@@ -128,16 +129,7 @@ describe('the handler at run time', () => {
   afterAll(async () => world.close());
 
   it('calls no action outside the policy through a whole Create, Update and Delete of both types', async () => {
-    const ids = idsOf(world.emulator);
-    const provision = {
-      DirectoryId: ids.directoryId,
-      PrincipalId: ids.user('alice'),
-      PrincipalType: 'User',
-      TargetId: ids.account('dev'),
-      TargetType: 'RD-Account',
-      DuplicationStrategy: 'KeepBoth',
-      DeletionStrategy: 'Delete',
-    };
+    const provision = userProvisionProps(world);
     const lifecycle = async (ResourceType: string, props: Node, changed: Node) => {
       await world.run(world.event({ RequestType: 'Create', ResourceType, ResourceProperties: props }));
       const id = world.callbacks.accepted().at(-1)?.body.PhysicalResourceId;

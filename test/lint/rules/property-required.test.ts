@@ -31,6 +31,16 @@ testRule(rule, {
       `,
     },
     {
+      name: 'no Timeout on a custom resource: optional, ROS defaults it to 60 s',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          Hook:
+            Type: Custom::Anything
+            Properties: {ServiceToken: !GetAtt Function.ARN}
+      `,
+    },
+    {
       name: 'a resource type without a schema is not checked',
       yaml: `
         ROSTemplateFormatVersion: '2015-09-01'
@@ -59,17 +69,14 @@ testRule(rule, {
       findings: [{ messageId: 'invalid', path: '/Resources/Provision/Properties', line: 6, column: 7 }],
     },
     {
-      name: 'a custom resource without Properties, reported at the resource once per property',
+      name: 'a custom resource without Properties, reported at the resource (ServiceToken only: Timeout is optional)',
       yaml: `
         ROSTemplateFormatVersion: '2015-09-01'
         Resources:
           Hook:
             Type: Custom::Anything
       `,
-      findings: [
-        { messageId: 'invalid', path: '/Resources/Hook', line: 4, column: 5 },
-        { messageId: 'invalid', path: '/Resources/Hook', line: 4, column: 5 },
-      ],
+      findings: [{ messageId: 'invalid', path: '/Resources/Hook', line: 4, column: 5 }],
     },
     {
       name: 'a missing ClientId in the Parameters of Custom::RAMOIDCClientId',
@@ -108,19 +115,19 @@ testRule(rule, {
           Hook:
             Type: Custom::Anything
             Properties:
-              ServiceToken: acs:fc:cn-hangzhou:123:services/hook/functions/run
-              Timeout:
+              ServiceToken:
+              Timeout: 60
       `,
       findings: [{ messageId: 'invalid', path: '/Resources/Hook/Properties', line: 6, column: 7 }],
     },
     {
-      name: 'a missing Timeout in a JSON template, reported at the Properties mapping',
+      name: 'a missing ServiceToken in a JSON template, reported at the Properties mapping',
       file: 't.json',
       yaml: `
         {
           "ROSTemplateFormatVersion": "2015-09-01",
           "Resources": {
-            "Hook": {"Type": "Custom::Anything", "Properties": {"ServiceToken": "acs:fc:x"}}
+            "Hook": {"Type": "Custom::Anything", "Properties": {"Timeout": 60}}
           }
         }
       `,
