@@ -4,26 +4,41 @@
  *
  * Rules ask once per finding, often with the same candidates (every type name, a template's resource
  * names) and the same word, and hostile templates ask thousands of times against thousands of names.
- * So, within one template's scope (`withSuggestionCache`, opened by the engine): each candidate set
- * is indexed once (lower-cased, with a character signature), results are memoised per word, and the
- * distance table is filled only inside the band that can still beat the best so far, stopping at the
- * first row that cannot. A scope also has a budget of table cells; once it is spent the remaining
- * searches of that template give no suggestion (the findings stay, only the hint is left out).
- * Outside a scope every call starts afresh.
+ * So each candidate set is indexed once (lower-cased, with a character signature), results are
+ * memoised per word, and the distance table is filled only inside the band that can still beat the
+ * best so far, stopping at the first row that cannot. Small sets (a template's names) are indexed
+ * per template (`withSuggestionCache`, opened by the engine); large ones (every type name) for the
+ * whole run. Each template also has a budget of table cells; once it is spent its remaining
+ * searches give no suggestion (the findings stay, only the hint is left out). A memoised result
+ * is charged what it cost to find, so what a template gets never depends on the templates before it.
  */
 
 /** Table cells one template may spend: about 60 times the official corpus's peak (0.8M). */
 export const SUGGESTION_CELL_BUDGET = 50_000_000;
 /** Candidate sets kept indexed per template (a template uses a handful). */
 const MAX_INDEXED_SETS = 8;
+/** Sets at least this large are kept for the whole run, at most `MAX_SHARED_SETS` of them. */
+const SHARED_MIN_NAMES = 256;
+const MAX_SHARED_SETS = 4;
+/** Memoised words per candidate set; beyond that the memo starts over (bounded memory). */
+const MAX_MEMOISED_WORDS = 10_000;
+
+/** A search's answer and the table cells it took. */
+interface Outcome {
+  best: string | undefined;
+  cells: number;
+}
 
 interface CandidateIndex {
   names: readonly string[];
   lower: readonly string[];
   /** One bit per character class present (see `signature`). */
   signatures: Int32Array;
-  memo: Map<string, string | undefined>;
+  memo: Map<string, Outcome>;
 }
+
+/** Large candidate sets, most recently used last. */
+const shared: CandidateIndex[] = [];
 
 interface Scope {
   /** Most recently used last. */
@@ -75,7 +90,7 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 /** The scope's index of this candidate set, made on first use (a copy: callers may reuse arrays). */
 function indexFor(within: Scope, candidates: Iterable<string>): CandidateIndex {
   const names = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
-  const { indexes } = within;
+  const indexes = names.length >= SHARED_MIN_NAMES ? shared : within.indexes;
   for (let i = indexes.length - 1; i >= 0; i--) {
     const found = indexes[i];
     if (sameNames(found.names, names)) {
@@ -90,7 +105,7 @@ function indexFor(within: Scope, candidates: Iterable<string>): CandidateIndex {
     signatures: Int32Array.from(lower, signature),
     memo: new Map(),
   };
-  if (indexes.length >= MAX_INDEXED_SETS) indexes.shift();
+  if (indexes.length >= (indexes === shared ? MAX_SHARED_SETS : MAX_INDEXED_SETS)) indexes.shift();
   indexes.push(made);
   return made;
 }
@@ -155,7 +170,8 @@ function boundedDistance(a: string, b: string, limit: number, cells: { used: num
   return previous[m];
 }
 
-function search(word: string, index: CandidateIndex, within: Scope): string | undefined {
+/** The nearest candidate and its cost, or `undefined` if finding it takes more than `limit` cells. */
+function search(word: string, index: CandidateIndex, limit: number): Outcome | undefined {
   const lowerWord = word.toLowerCase();
   const wordSignature = signature(lowerWord);
   const cells = { used: 0 };
@@ -169,28 +185,36 @@ function search(word: string, index: CandidateIndex, within: Scope): string | un
     const missing = popCount(wordSignature & ~sig);
     const extra = popCount(sig & ~wordSignature);
     if ((missing > extra ? missing : extra) >= bestDistance) continue;
-    if (cells.used > within.cellsLeft) {
-      within.cellsLeft = 0;
-      return undefined;
-    }
+    if (cells.used > limit) return undefined;
     const d = boundedDistance(lowerWord, lower[k], bestDistance, cells);
     if (d < bestDistance) {
       best = names[k];
       bestDistance = d;
     }
   }
-  within.cellsLeft -= cells.used;
-  return best;
+  return cells.used > limit ? undefined : { best, cells: cells.used };
 }
 
 /** The closest candidate within a third of the word's length (at least 2 edits), if any. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const within = scope ?? newScope();
+  // A spent budget gives nothing; a search that fills no cell finds nothing either.
+  if (within.cellsLeft <= 0) return undefined;
   const index = indexFor(within, candidates);
-  if (index.memo.has(word)) return index.memo.get(word);
-  const best = within.cellsLeft > 0 ? search(word, index, within) : undefined;
-  index.memo.set(word, best);
-  return best;
+  let outcome = index.memo.get(word);
+  if (!outcome) {
+    outcome = search(word, index, within.cellsLeft);
+    if (outcome) {
+      if (index.memo.size >= MAX_MEMOISED_WORDS) index.memo.clear();
+      index.memo.set(word, outcome);
+    }
+  }
+  if (!outcome || outcome.cells > within.cellsLeft) {
+    within.cellsLeft = 0;
+    return undefined;
+  }
+  within.cellsLeft -= outcome.cells;
+  return outcome.best;
 }
 
 /** `; did you mean X?` or nothing. */

@@ -85,6 +85,21 @@ describe('did-you-mean', () => {
     );
   });
 
+  it('shares large candidate sets across templates without sharing budgets', () => {
+    const types = Array.from({ length: 300 }, (_, i) => `ALIYUN::Service${i}::Thing`);
+    expect(withSuggestionCache(() => closest('ALIYUN::Service12::Thin', types))).toBe(types[12]);
+    // Another template that has spent its budget gets no hint, remembered or not…
+    const costly = (i: number) => `${'a'.repeat(300)}${i}`;
+    const nearer = Array.from({ length: 100 }, (_, k) => `${'b'.repeat(100 - k)}${'a'.repeat(200 + k)}`);
+    const spent = withSuggestionCache(() => {
+      for (let i = 0; i < 200; i++) closest(costly(i), nearer);
+      return closest('ALIYUN::Service12::Thin', [...types]);
+    });
+    expect(spent).toBeUndefined();
+    // …and the next template has its own.
+    expect(withSuggestionCache(() => closest('ALIYUN::Service12::Thin', types))).toBe(types[12]);
+  });
+
   it('finds near names among thousands, and handles thousands of misses in one template', () => {
     const names = Array.from({ length: 8000 }, (_, i) => `Parameter${i}`);
     withSuggestionCache(() => {
