@@ -366,6 +366,10 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
+  // (d) first, so that the heap the generated rounds leave behind does not tax it: the real corpus
+  // against its parse-only floor, same process, warm.
+  const corpusDir = defaultCorpusDir(ROOT);
+  const corpus = measureCorpusRatio(corpusDir, CORPUS_ROUNDS);
   // BENCH_DIR keeps the generated templates (for profiling); otherwise a temp dir, removed at the end.
   const keep = process.env.BENCH_DIR;
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'ros-sso-bench-'));
@@ -405,10 +409,6 @@ function main(): void {
     const one = join(dir, bySize[Math.floor(bySize.length / 2)]);
     const cli = coldRun([join(ROOT, 'bin', 'ros-sso.js'), 'lint', one]);
     const bare = coldRun(['-e', '0']);
-
-    // (d) the real corpus against its parse-only floor, same process, warm.
-    const corpusDir = defaultCorpusDir(ROOT);
-    const corpus = measureCorpusRatio(corpusDir, CORPUS_ROUNDS);
 
     const count = (s: string) => findings.filter((f) => f.severity === s).length;
     const perSecond = (files.length / lintMs) * 1000;
