@@ -13,6 +13,9 @@ import { functionForTag } from './intrinsics';
 import { escapePointerToken } from '../../schemas/validate';
 import { parentPointer } from './pointer';
 
+// parse.ts imports the alias-bomb guard from here; it lives in its own module.
+export { expandedNodeCount } from './alias-expansion';
+
 export interface NodeLocation {
   /** The key's range when the node is a mapping value. */
   key?: SourceRange;
@@ -275,46 +278,4 @@ export function fullPositionIndex(events: readonly Event[], source: string): Map
   const index = new Map<string, NodeLocation>();
   walk(events, source, index, undefined);
   return index;
-}
-
-/**
- * Size of the document once aliases are expanded, or `Infinity` for a self-referencing alias. Used
- * to refuse alias bombs before any rule walks the values.
- */
-export function expandedNodeCount(events: readonly Event[], source: string, limit: number): number {
-  const sizes = new Map<string, number>();
-  const open = new Set<string>();
-  const stack: Array<{ count: number; anchor: string | undefined }> = [];
-  let total = 0;
-  const add = (n: number) => {
-    if (stack.length) stack[stack.length - 1].count += n;
-    else total += n;
-  };
-  for (const ev of events) {
-    if (ev.type === DOCUMENT) continue;
-    if (ev.type === POP) {
-      const frame = stack.pop();
-      if (!frame) continue;
-      if (frame.anchor !== undefined) {
-        sizes.set(frame.anchor, frame.count);
-        open.delete(frame.anchor);
-      }
-      add(frame.count);
-    } else if (ev.type === ALIAS) {
-      const name = source.slice(ev.anchorStart, ev.anchorEnd);
-      if (open.has(name)) return Number.POSITIVE_INFINITY;
-      add(sizes.get(name) ?? 1);
-    } else {
-      const anchor = ev.anchorStart >= 0 ? source.slice(ev.anchorStart, ev.anchorEnd) : undefined;
-      if (ev.type === SCALAR) {
-        if (anchor !== undefined) sizes.set(anchor, 1);
-        add(1);
-      } else {
-        if (anchor !== undefined) open.add(anchor);
-        stack.push({ count: 1, anchor });
-      }
-    }
-    if (total > limit || (stack.length && stack[0].count > limit)) return total + (stack[0]?.count ?? 0);
-  }
-  return total;
 }
