@@ -2,6 +2,7 @@ import { type Finding, lineStartsOf, makeFinding, type Severity, withMessageId }
 import { PendingFindings } from './pending-findings';
 import type { LocatedIssue, Rule, RuleContext } from './rules/rule';
 import suppressionRule from './rules/template-suppression';
+import { withSuggestionCache } from './rules/util/did-you-mean';
 import { schemaIssues } from './schema-check';
 import { applySuppressions } from './suppression';
 import { TemplateModel } from './template/model';
@@ -26,6 +27,11 @@ export interface EngineOptions {
  * suppressions, and place every finding in the text.
  */
 export function lintText(file: string, text: string, options: EngineOptions): Finding[] {
+  // Did-you-mean searches are cached and budgeted per template.
+  return withSuggestionCache(() => lintParsed(file, text, options));
+}
+
+function lintParsed(file: string, text: string, options: EngineOptions): Finding[] {
   const parsed = parseTemplate(file, text);
   if (!parsed.ok) {
     const { offset, message } = parsed.failure;

@@ -6,7 +6,9 @@
  *     process with the real engine (`lintFiles`), median of 3 rounds;
  * (b) the same files read and loaded with js-yaml `load` (with the ROS short-form tags, which plain
  *     CORE_SCHEMA would reject), median of 3 rounds;
- * (c) `node bin/ros-sso.js lint <one file>` cold, beside `node -e 0`: median wall time and peak RSS.
+ * (c) `node bin/ros-sso.js lint <one file>` cold, beside `node -e 0`: median wall time and peak RSS;
+ * (d) the real corpus (../shared/corpus/ros-templates or BENCH_CORPUS, when present): lint CPU as a
+ *     multiple of a parse-only floor over the same files (see corpus-ratio.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,12 +18,14 @@ import { load } from 'js-yaml';
 import type { Finding } from '../../lint/finding';
 import { lintFiles } from '../../lint/run';
 import { ROS_YAML_SCHEMA } from '../../lint/template/ros-yaml-schema';
+import { CORPUS_TARGET, defaultCorpusDir, measureCorpusRatio } from './corpus-ratio';
 
 // run-ts.js bundles this file into a temp dir, so __dirname is not the repository: use the cwd.
 const ROOT = process.cwd();
 const TEMPLATES = Number(process.env.BENCH_TEMPLATES ?? 1_000);
 const ROUNDS = 3;
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+const CORPUS_ROUNDS = Number(process.env.BENCH_CORPUS_ROUNDS ?? 5);
 
 // ------------------------------------------------------------------------------------------------
 // Deterministic generator (mulberry32), so every run lints the same corpus.
@@ -362,6 +366,10 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
+  // (d) first, so that the heap the generated rounds leave behind does not tax it: the real corpus
+  // against its parse-only floor, same process, warm.
+  const corpusDir = defaultCorpusDir(ROOT);
+  const corpus = measureCorpusRatio(corpusDir, CORPUS_ROUNDS);
   // BENCH_DIR keeps the generated templates (for profiling); otherwise a temp dir, removed at the end.
   const keep = process.env.BENCH_DIR;
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'ros-sso-bench-'));
@@ -429,6 +437,30 @@ function main(): void {
       ],
       [`node -e 0 (median of ${COLD_RUNS})`, `${bare.wallMs.toFixed(0)} ms`, '', ''],
       ['node -e 0 peak RSS', rss(bare.rssKb), '', ''],
+      ...(corpus
+        ? ([
+            [
+              `corpus lint CPU, ${corpus.files} files (median of ${corpus.rounds})`,
+              `${corpus.lintCpuMs.toFixed(0)} ms`,
+              '',
+              '',
+            ],
+            [
+              `corpus parse-only floor CPU (median of ${corpus.rounds})`,
+              `${corpus.floorCpuMs.toFixed(0)} ms`,
+              '',
+              '',
+            ],
+            [
+              'corpus lint / parse floor',
+              `${corpus.ratio.toFixed(2)}x`,
+              `<= ${CORPUS_TARGET}x`,
+              verdict(corpus.ratio <= CORPUS_TARGET),
+            ],
+          ] as Array<[string, string, string, string]>)
+        : ([
+            ['corpus lint / parse floor', 'skipped', `<= ${CORPUS_TARGET}x`, `no corpus at ${corpusDir}`],
+          ] as Array<[string, string, string, string]>)),
     ];
     const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
     const line = (r: readonly string[]) =>
