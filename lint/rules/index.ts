@@ -21,6 +21,7 @@ import resourceDependsOn from './resource-depends-on';
 import resourceNoSchema from './resource-no-schema';
 import type { Rule } from './rule';
 import ruleError from './rule-error';
+import templateDuplicateKey from './template-duplicate-key';
 import templateFormatVersion from './template-format-version';
 import templateParseError from './template-parse-error';
 import templateSuppression from './template-suppression';
@@ -54,6 +55,7 @@ export const allRules: readonly Rule[] = [
   resourceDependsOn,
   resourceNoSchema,
   ruleError,
+  templateDuplicateKey,
   templateFormatVersion,
   templateParseError,
   templateSuppression,
