@@ -2,6 +2,7 @@ import conditionUnknown from './condition-unknown';
 import functionArguments from './function-arguments';
 import functionUnknown from './function-unknown';
 import outputDefinition from './output-definition';
+import parameterAssociationProperty from './parameter-association-property';
 import parameterDefault from './parameter-default';
 import parameterDefinition from './parameter-definition';
 import propertyAllowedValues from './property-allowed-values';
@@ -37,6 +38,7 @@ export const allRules: readonly Rule[] = [
   functionArguments,
   functionUnknown,
   outputDefinition,
+  parameterAssociationProperty,
   parameterDefault,
   parameterDefinition,
   propertyAllowedValues,
