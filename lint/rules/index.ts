@@ -25,6 +25,7 @@ import ruleError from './rule-error';
 import templateDuplicateKey from './template-duplicate-key';
 import templateFormatVersion from './template-format-version';
 import templateParseError from './template-parse-error';
+import templatePlaceholder from './template-placeholder';
 import templateSuppression from './template-suppression';
 import templateUnknownSection from './template-unknown-section';
 import updateLogicalIdRenamed from './update-logical-id-renamed';
@@ -60,6 +61,7 @@ export const allRules: readonly Rule[] = [
   templateDuplicateKey,
   templateFormatVersion,
   templateParseError,
+  templatePlaceholder,
   templateSuppression,
   templateUnknownSection,
   updateLogicalIdRenamed,
