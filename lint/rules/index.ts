@@ -5,6 +5,7 @@ import outputDefinition from './output-definition';
 import parameterAssociationProperty from './parameter-association-property';
 import parameterDefault from './parameter-default';
 import parameterDefinition from './parameter-definition';
+import parameterMetadataReference from './parameter-metadata-reference';
 import propertyAllowedValues from './property-allowed-values';
 import propertyLength from './property-length';
 import propertyPattern from './property-pattern';
@@ -42,6 +43,7 @@ export const allRules: readonly Rule[] = [
   parameterAssociationProperty,
   parameterDefault,
   parameterDefinition,
+  parameterMetadataReference,
   propertyAllowedValues,
   propertyLength,
   propertyPattern,
