@@ -1,4 +1,5 @@
 import conditionUnknown from './condition-unknown';
+import conditionUnsubstitutedVariable from './condition-unsubstituted-variable';
 import functionArguments from './function-arguments';
 import functionUnknown from './function-unknown';
 import outputDefinition from './output-definition';
@@ -37,6 +38,7 @@ import updateTypeChanged from './update-type-changed';
 /** Every rule, sorted by id. The catalogue (README.md, `ros-sso rules`) is generated from this list. */
 export const allRules: readonly Rule[] = [
   conditionUnknown,
+  conditionUnsubstitutedVariable,
   functionArguments,
   functionUnknown,
   outputDefinition,
