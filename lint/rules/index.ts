@@ -1,3 +1,4 @@
+import conditionCycle from './condition-cycle';
 import conditionUnknown from './condition-unknown';
 import conditionUnsubstitutedVariable from './condition-unsubstituted-variable';
 import functionArguments from './function-arguments';
@@ -16,6 +17,7 @@ import propertyType from './property-type';
 import propertyUnknown from './property-unknown';
 import refFindInMap from './ref-find-in-map';
 import refGetatt from './ref-getatt';
+import refLocalsCycle from './ref-locals-cycle';
 import refSubVariable from './ref-sub-variable';
 import refUnknownTarget from './ref-unknown-target';
 import resourceDefinition from './resource-definition';
@@ -37,6 +39,7 @@ import updateTypeChanged from './update-type-changed';
 
 /** Every rule, sorted by id. The catalogue (README.md, `ros-sso rules`) is generated from this list. */
 export const allRules: readonly Rule[] = [
+  conditionCycle,
   conditionUnknown,
   conditionUnsubstitutedVariable,
   functionArguments,
@@ -55,6 +58,7 @@ export const allRules: readonly Rule[] = [
   propertyUnknown,
   refFindInMap,
   refGetatt,
+  refLocalsCycle,
   refSubVariable,
   refUnknownTarget,
   resourceDefinition,
