@@ -27,6 +27,7 @@ import resourceNoSchema from './resource-no-schema';
 import type { Rule } from './rule';
 import ruleError from './rule-error';
 import templateDuplicateKey from './template-duplicate-key';
+import templateDuplicateName from './template-duplicate-name';
 import templateFormatVersion from './template-format-version';
 import templateParseError from './template-parse-error';
 import templatePlaceholder from './template-placeholder';
@@ -67,6 +68,7 @@ export const allRules: readonly Rule[] = [
   resourceNoSchema,
   ruleError,
   templateDuplicateKey,
+  templateDuplicateName,
   templateFormatVersion,
   templateParseError,
   templatePlaceholder,
