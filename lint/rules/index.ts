@@ -28,6 +28,7 @@ import type { Rule } from './rule';
 import ruleError from './rule-error';
 import templateDuplicateKey from './template-duplicate-key';
 import templateDuplicateName from './template-duplicate-name';
+import templateEmptyKey from './template-empty-key';
 import templateFormatVersion from './template-format-version';
 import templateParseError from './template-parse-error';
 import templatePlaceholder from './template-placeholder';
@@ -69,6 +70,7 @@ export const allRules: readonly Rule[] = [
   ruleError,
   templateDuplicateKey,
   templateDuplicateName,
+  templateEmptyKey,
   templateFormatVersion,
   templateParseError,
   templatePlaceholder,
