@@ -20,6 +20,7 @@ import refGetatt from './ref-getatt';
 import refLocalsCycle from './ref-locals-cycle';
 import refSubVariable from './ref-sub-variable';
 import refUnknownTarget from './ref-unknown-target';
+import resourceCountNameConflict from './resource-count-name-conflict';
 import resourceDefinition from './resource-definition';
 import resourceDependencyCycle from './resource-dependency-cycle';
 import resourceDependsOn from './resource-depends-on';
@@ -63,6 +64,7 @@ export const allRules: readonly Rule[] = [
   refLocalsCycle,
   refSubVariable,
   refUnknownTarget,
+  resourceCountNameConflict,
   resourceDefinition,
   resourceDependencyCycle,
   resourceDependsOn,
