@@ -17,6 +17,7 @@ import propertyType from './property-type';
 import propertyUnknown from './property-unknown';
 import refFindInMap from './ref-find-in-map';
 import refGetatt from './ref-getatt';
+import refGetattNestedStack from './ref-getatt-nested-stack';
 import refLocalsCycle from './ref-locals-cycle';
 import refSubVariable from './ref-sub-variable';
 import refUnknownTarget from './ref-unknown-target';
@@ -61,6 +62,7 @@ export const allRules: readonly Rule[] = [
   propertyUnknown,
   refFindInMap,
   refGetatt,
+  refGetattNestedStack,
   refLocalsCycle,
   refSubVariable,
   refUnknownTarget,
