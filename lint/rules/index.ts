@@ -34,6 +34,7 @@ import templateEmptyKey from './template-empty-key';
 import templateFormatVersion from './template-format-version';
 import templateParseError from './template-parse-error';
 import templatePlaceholder from './template-placeholder';
+import templateRulesAssertion from './template-rules-assertion';
 import templateSuppression from './template-suppression';
 import templateUnknownSection from './template-unknown-section';
 import updateLogicalIdRenamed from './update-logical-id-renamed';
@@ -78,6 +79,7 @@ export const allRules: readonly Rule[] = [
   templateFormatVersion,
   templateParseError,
   templatePlaceholder,
+  templateRulesAssertion,
   templateSuppression,
   templateUnknownSection,
   updateLogicalIdRenamed,
