@@ -5,6 +5,25 @@ import { defineRule } from './rule';
 // js-yaml reads `: value` with nothing before the colon as the key "null"; PyYAML (pure and
 // libyaml loaders alike, measured with PyYAML 6.0.3) refuses it: "while parsing a block mapping".
 // ROS reads templates with a Python YAML loader (iac-code's parser), so it rejects the template.
+const SPACE = new Set([32, 9, 10, 13]);
+const BEFORE_SPACE = new Set([32, 9, 45]); // space, tab, `-` of a list item
+const STARTS_KEY = new Set([10, 123, 44, 91]); // newline, `{`, `,`, `[`
+
+/**
+ * Whether the text has a colon with no key before it: at a line's start (past indentation and
+ * `- `) or right after `{ , [`. A prefilter that keeps most files from the walk; an indexOf loop
+ * because it is several times faster than a regular expression over every byte.
+ */
+function mayHaveEmptyKey(text: string): boolean {
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    if (i + 1 < text.length && !SPACE.has(text.charCodeAt(i + 1))) continue;
+    let j = i - 1;
+    while (j >= 0 && BEFORE_SPACE.has(text.charCodeAt(j))) j--;
+    if (j < 0 || STARTS_KEY.has(text.charCodeAt(j))) return true;
+  }
+  return false;
+}
+
 export default defineRule({
   id: 'template-empty-key',
   defaultSeverity: 'error',
@@ -15,6 +34,7 @@ export default defineRule({
       'the key before this value is empty; the Python YAML loader ROS uses refuses a mapping key left empty',
   },
   check({ template, report }) {
+    if (!mayHaveEmptyKey(template.parsed.text)) return;
     const visit = (node: unknown, pointer: string) => {
       if (Array.isArray(node)) {
         node.forEach((item, i) => visit(item, joinPointer(pointer, i)));

@@ -12,6 +12,7 @@ const ID_OF_XS = /^[a-z][a-z0-9]{0,7}-[a-z0-9]{0,6}x{4,}$/i;
 /** An ID masked the way Alibaba's docs print them: `vsw-bp1abc****`, and `1884085****`. */
 const MASKED_ID = /^[a-z][a-z0-9]{0,7}-[a-z0-9]+\*{3,}$/i;
 const MASKED = /^[a-z0-9]+\*{4,}$/i;
+const XXX = /xxx/i;
 
 /**
  * Whether a literal is a placeholder. `shallow` values (a property's own value, an item of its
@@ -19,6 +20,8 @@ const MASKED = /^[a-z0-9]+\*{4,}$/i;
  * maps (Helm values, secrets of unused features) hold sample strings on purpose.
  */
 function isPlaceholder(text: string, shallow: boolean): boolean {
+  // Every shape has `xxx` or `***`: one cheap test first, since most strings have neither.
+  if (!text.includes('***') && !XXX.test(text)) return false;
   if (ID_OF_XS.test(text) || MASKED_ID.test(text)) return true;
   return shallow && (ONLY_XS.test(text) || MASKED.test(text));
 }
