@@ -13,6 +13,8 @@ const ID_OF_XS = /^[a-z][a-z0-9]{0,7}-[a-z0-9]{0,6}x{4,}$/i;
 const MASKED_ID = /^[a-z][a-z0-9]{0,7}-[a-z0-9]+\*{3,}$/i;
 const MASKED = /^[a-z0-9]+\*{4,}$/i;
 const XXX = /xxx/i;
+/** Longer runs are filler or data (a test's 3,000 x's), not a value someone forgot to fill in. */
+const MAX_LENGTH = 64;
 
 /**
  * Whether a literal is a placeholder. `shallow` values (a property's own value, an item of its
@@ -20,8 +22,8 @@ const XXX = /xxx/i;
  * maps (Helm values, secrets of unused features) hold sample strings on purpose.
  */
 function isPlaceholder(text: string, shallow: boolean): boolean {
-  // Every shape has `xxx` or `***`: one cheap test first, since most strings have neither.
-  if (!text.includes('***') && !XXX.test(text)) return false;
+  // Placeholders are short, and every shape has `xxx` or `***`: cheap tests first.
+  if (text.length > MAX_LENGTH || (!text.includes('***') && !XXX.test(text))) return false;
   if (ID_OF_XS.test(text) || MASKED_ID.test(text)) return true;
   return shallow && (ONLY_XS.test(text) || MASKED.test(text));
 }

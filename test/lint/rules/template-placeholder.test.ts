@@ -19,6 +19,7 @@ testRule(rule, {
               ImageId: centos_7_9_x64_20G_alibase_20230310.vhd
               Description: max box
               HostName: xxx-web
+              UserData: ${'x'.repeat(100)}
       `,
     },
     {
