@@ -5,21 +5,25 @@ import { defineRule } from './rule';
 // js-yaml reads `: value` with nothing before the colon as the key "null"; PyYAML (pure and
 // libyaml loaders alike, measured with PyYAML 6.0.3) refuses it: "while parsing a block mapping".
 // ROS reads templates with a Python YAML loader (iac-code's parser), so it rejects the template.
-const SPACE = new Set([32, 9, 10, 13]);
-const BEFORE_SPACE = new Set([32, 9, 45]); // space, tab, `-` of a list item
-const STARTS_KEY = new Set([10, 123, 44, 91]); // newline, `{`, `,`, `[`
+/** Space, tab or the `-` of a list item: what may stand between a line's start and an empty key. */
+const isGap = (c: number) => c === 32 || c === 9 || c === 45;
+/** Newline, `{`, `,` or `[`: after these a key begins. */
+const startsKey = (c: number) => c === 10 || c === 123 || c === 44 || c === 91;
 
 /**
  * Whether the text has a colon with no key before it: at a line's start (past indentation and
- * `- `) or right after `{ , [`. A prefilter that keeps most files from the walk; an indexOf loop
- * because it is several times faster than a regular expression over every byte.
+ * `- `) or right after `{ , [`, and followed by a space or the line's end. A prefilter that keeps
+ * most files from the walk: an indexOf loop that dismisses most colons by the character before
+ * them, several times faster than a regular expression over every byte.
  */
 function mayHaveEmptyKey(text: string): boolean {
   for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
-    if (i + 1 < text.length && !SPACE.has(text.charCodeAt(i + 1))) continue;
+    if (i > 0 && !isGap(text.charCodeAt(i - 1)) && !startsKey(text.charCodeAt(i - 1))) continue;
+    const next = text.charCodeAt(i + 1);
+    if (i + 1 < text.length && next !== 32 && next !== 9 && next !== 10 && next !== 13) continue;
     let j = i - 1;
-    while (j >= 0 && BEFORE_SPACE.has(text.charCodeAt(j))) j--;
-    if (j < 0 || STARTS_KEY.has(text.charCodeAt(j))) return true;
+    while (j >= 0 && isGap(text.charCodeAt(j))) j--;
+    if (j < 0 || startsKey(text.charCodeAt(j))) return true;
   }
   return false;
 }

@@ -16,14 +16,17 @@ const XXX = /xxx/i;
 /** Longer runs are filler or data (a test's 3,000 x's), not a value someone forgot to fill in. */
 const MAX_LENGTH = 64;
 
+/** Placeholders are short, and every shape has `xxx` or `***`: cheap tests that most strings fail. */
+function mayBePlaceholder(text: string): boolean {
+  return text.length >= 3 && text.length <= MAX_LENGTH + 8 && (text.includes('***') || XXX.test(text));
+}
+
 /**
- * Whether a literal is a placeholder. `shallow` values (a property's own value, an item of its
+ * Whether a trimmed literal is a placeholder. `shallow` values (a property's own value, an item of its
  * list, a parameter's Default) may be any shape; deeper ones only an ID-like one, since free-form
  * maps (Helm values, secrets of unused features) hold sample strings on purpose.
  */
 function isPlaceholder(text: string, shallow: boolean): boolean {
-  // Placeholders are short, and every shape has `xxx` or `***`: cheap tests first.
-  if (text.length > MAX_LENGTH || (!text.includes('***') && !XXX.test(text))) return false;
   if (ID_OF_XS.test(text) || MASKED_ID.test(text)) return true;
   return shallow && (ONLY_XS.test(text) || MASKED.test(text));
 }
@@ -38,16 +41,25 @@ export default defineRule({
     default: 'the Default {value} looks like a placeholder, not a real value',
   },
   check({ template, report }) {
+    // Tokens of the current path: a pointer string is built only for a placeholder found.
+    const path: Array<string | number> = [];
     /** Walks literals only: anything under a function is computed, not written. */
-    const visit = (node: unknown, pointer: string, depth: number, messageId: 'property' | 'default') => {
+    const visit = (node: unknown, base: string, depth: number, messageId: 'property' | 'default') => {
       if (typeof node === 'string') {
-        const text = node.trim();
-        if (isPlaceholder(text, depth <= 1)) report(pointer, messageId, { value: JSON.stringify(text) });
+        if (mayBePlaceholder(node) && isPlaceholder(node.trim(), depth <= 1))
+          report(joinPointer(base, ...path), messageId, { value: JSON.stringify(node.trim()) });
       } else if (Array.isArray(node)) {
-        node.forEach((item, i) => visit(item, joinPointer(pointer, i), depth + 1, messageId));
+        for (let i = 0; i < node.length; i++) {
+          path.push(i);
+          visit(node[i], base, depth + 1, messageId);
+          path.pop();
+        }
       } else if (isMapping(node) && !looksLikeFunction(node)) {
-        for (const [key, value] of Object.entries(node))
-          visit(value, joinPointer(pointer, key), depth + 2, messageId);
+        for (const key in node) {
+          path.push(key);
+          visit(node[key], base, depth + 2, messageId);
+          path.pop();
+        }
       }
     };
     for (const [name, parameter] of template.parameters) {
@@ -56,8 +68,12 @@ export default defineRule({
     }
     for (const view of template.resourceViews()) {
       if (!view.properties) continue;
-      for (const [key, value] of Object.entries(view.properties))
-        visit(value, joinPointer(view.pointer, 'Properties', key), 0, 'property');
+      const base = joinPointer(view.pointer, 'Properties');
+      for (const key in view.properties) {
+        path.push(key);
+        visit(view.properties[key], base, 0, 'property');
+        path.pop();
+      }
     }
   },
 });
