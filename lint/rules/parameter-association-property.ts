@@ -24,6 +24,16 @@ function servicePrefix(name: string): string | undefined {
  * suggestion from jumping to an unrelated product whose tail looks alike.
  */
 function meant(value: string): string | undefined {
+  if (SUGGESTIONS.has(value)) return SUGGESTIONS.get(value);
+  const best = search(value);
+  if (SUGGESTIONS.size < 1_000) SUGGESTIONS.set(value, best);
+  return best;
+}
+
+/** Suggestions already made: a misspelling tends to be copied from template to template. */
+const SUGGESTIONS = new Map<string, string | undefined>();
+
+function search(value: string): string | undefined {
   const sameCase = BY_LOWER_CASE.get(value.toLowerCase());
   if (sameCase) return sameCase;
   const prefix = servicePrefix(value);
