@@ -1,5 +1,6 @@
 import { constructFromEvents, EVENT_ID, type Event, parseEvents } from 'js-yaml';
 import type { SourceRange } from '../finding';
+import { type DuplicateKey, findDuplicateKeys } from './duplicate-keys';
 import { parentPointer } from './pointer';
 import { buildPositionIndex, expandedNodeCount, type NodeLocation } from './positions';
 import { ROS_YAML_SCHEMA } from './ros-yaml-schema';
@@ -18,6 +19,11 @@ export interface ParsedTemplate {
   rangeOf(pointer: string, blame?: Blame): SourceRange;
   /** Whether the pointer names a node that exists in the source. */
   has(pointer: string): boolean;
+  /**
+   * Keys written twice or more in one mapping. The parse goes on with the last value, as a Python
+   * YAML loader (and `JSON.parse`) does; the position index holds the last occurrence too.
+   */
+  readonly duplicateKeys: readonly DuplicateKey[];
 }
 
 export interface ParseFailure {
@@ -26,6 +32,9 @@ export interface ParseFailure {
 }
 
 export type ParseOutcome = { ok: true; template: ParsedTemplate } | { ok: false; failure: ParseFailure };
+
+/** js-yaml's reason for a key written twice in one mapping. */
+const DUPLICATE_KEY_REASON = 'duplicated mapping key';
 
 function failure(message: string, offset = 0): ParseOutcome {
   return { ok: false, failure: { message, offset } };
@@ -87,10 +96,24 @@ export function parseTemplate(file: string, text: string): ParseOutcome {
     );
   }
   let documents: unknown[];
+  let duplicateKeys: DuplicateKey[] = [];
   try {
     documents = constructFromEvents(events, { source: text, filename: file, schema: ROS_YAML_SCHEMA });
   } catch (err) {
-    return failureFromError(err);
+    if ((err as { reason?: string }).reason !== DUPLICATE_KEY_REASON) return failureFromError(err);
+    // Only then are the keys compared (the fast path stays as it was). `json: true` is js-yaml's
+    // last-value-wins mode; any other error it meets further on is still a parse failure.
+    try {
+      documents = constructFromEvents(events, {
+        source: text,
+        filename: file,
+        schema: ROS_YAML_SCHEMA,
+        json: true,
+      });
+    } catch (later) {
+      return failureFromError(later);
+    }
+    duplicateKeys = findDuplicateKeys(events, text);
   }
   if (documents.length === 0) return failure('the template is empty');
   if (documents.length > 1)
@@ -99,7 +122,10 @@ export function parseTemplate(file: string, text: string): ParseOutcome {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return failure(`the template must be a mapping, not ${kindOf(value)}`, firstNodeOffset(events, 1));
   }
-  return { ok: true, template: new LazyTemplate(file, text, value as Record<string, unknown>, events) };
+  return {
+    ok: true,
+    template: new LazyTemplate(file, text, value as Record<string, unknown>, events, duplicateKeys),
+  };
 }
 
 class LazyTemplate implements ParsedTemplate {
@@ -110,6 +136,7 @@ class LazyTemplate implements ParsedTemplate {
     readonly text: string,
     readonly value: Record<string, unknown>,
     private events: readonly Event[] | undefined,
+    readonly duplicateKeys: readonly DuplicateKey[],
   ) {}
 
   private locations(): Map<string, NodeLocation> {

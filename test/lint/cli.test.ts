@@ -59,7 +59,7 @@ describe('ros-sso lint (child process)', () => {
   it('reports a malformed file with a position and exit 1, never a crash', () => {
     const dir = workspace({
       'broken.yaml': 'ROSTemplateFormatVersion: 2015-09-01\nResources:\n  A: [1, 2\n',
-      'dup.json': '{"a": 1, "a": 2, "ROSTemplateFormatVersion": "2015-09-01"}',
+      'nocomma.json': '{"a": 1 "b": 2, "ROSTemplateFormatVersion": "2015-09-01"}',
     });
     const r = runCli(['lint', '.', '--format', 'json'], dir);
     expect(r.code).toBe(1);
@@ -69,9 +69,27 @@ describe('ros-sso lint (child process)', () => {
       results.map((f: { file: string; ruleId: string; path: string }) => [f.file, f.ruleId, f.path]),
     ).toEqual([
       ['broken.yaml', 'template-parse-error', ''],
-      ['dup.json', 'template-parse-error', ''],
+      ['nocomma.json', 'template-parse-error', ''],
     ]);
-    expect(results[1]).toMatchObject({ line: 1, column: 11 });
+    expect(results[1]).toMatchObject({ line: 1, column: 12 });
+  });
+
+  it('reports a duplicate key as a warning at the repeated key and lints the rest of the file', () => {
+    const dir = workspace({
+      'dup.json':
+        '{"Outputs": {"A": {"Value": 1}}, "Outputs": {"A": {}}, "ROSTemplateFormatVersion": "2015-09-01",' +
+        ' "Resources": {"H": {"Type": "ALIYUN::ROS::WaitConditionHandle"}}}',
+    });
+    const r = runCli(['lint', 'dup.json', '--format', 'json'], dir);
+    const results = JSON.parse(r.stdout).results;
+    expect(
+      results.map((f: { ruleId: string; severity: string; path: string }) => [f.ruleId, f.severity, f.path]),
+    ).toEqual([
+      ['template-duplicate-key', 'warning', '/Outputs'],
+      ['output-definition', 'error', '/Outputs/A'],
+    ]);
+    expect(results[0]).toMatchObject({ line: 1, column: 34 });
+    expect(r.code).toBe(1);
   });
 
   it('expands globs and skips node_modules and hidden folders', () => {
