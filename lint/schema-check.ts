@@ -102,7 +102,9 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
   const propsPointer = joinPointer(view.pointer, 'Properties');
   const push = (issue: LocatedIssue, pointerInProperties: string) =>
     out.push(
-      stale && staleProne(issue.keyword, pointerInProperties) ? { ...issue, staleSchema: stale } : issue,
+      stale && staleProne(issue.keyword, pointerInProperties)
+        ? { ...issue, staleSchema: stale, provenance: entry.provenance }
+        : { ...issue, provenance: entry.provenance },
     );
   const place = (p: string) =>
     p === '' ? (view.properties ? propsPointer : view.pointer) : propsPointer + p;

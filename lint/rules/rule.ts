@@ -26,6 +26,8 @@ export interface LocatedIssue {
   viaParameter?: { parameter: string; value: unknown; target: string };
   /** Set when only bundled (possibly outdated) data backs this issue: that type's `package@version`. */
   staleSchema?: string;
+  /** Where the resource type's definition came from (schemas/catalog.ts `Provenance`). */
+  provenance?: string;
 }
 
 /**

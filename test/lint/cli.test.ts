@@ -17,7 +17,7 @@ Resources:
       DeletionStrategy: Keep
 `;
 const BAD = GOOD.replace('DeletionStrategy: Keep', 'DeletionStrategy: Remove');
-const WARN_ONLY = `${GOOD}  Vpc:\n    Type: ALIYUN::ECS::VPC\n    Properties: {CidrBlock: 10.0.0.0/8, VpcNmae: demo}\n  Zones:\n    Type: DATASOURCE::Example::Zones\n`;
+const WARN_ONLY = `${GOOD}  Vpc:\n    Type: ALIYUN::ECS::VSwitch\n    Properties: {CidrBlock: 10.0.0.0/24, ZoneId: cn-hangzhou-h}\n  Zones:\n    Type: DATASOURCE::Example::Zones\n`;
 
 describe('ros-sso lint (child process)', () => {
   it('exits 0 and says so when there are no errors', () => {
@@ -162,7 +162,7 @@ describe('ros-sso lint (child process)', () => {
     const dir = workspace({ 'w.yaml': WARN_ONLY });
     const r = runCli(['lint', '.', '--format', 'json'], dir);
     expect(r.code).toBe(0);
-    // A misspelt property per the bundled (possibly stale) definitions: a warning; a data source: info.
+    // A required property missing per the bundled (possibly stale) definitions: a warning; a data source: info.
     expect(JSON.parse(r.stdout).results.map((f: { severity: string }) => f.severity)).toEqual([
       'warning',
       'info',
