@@ -4,22 +4,10 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, type CliResult, runCli, workspace } from '../support/cli';
+import { USER_PROVISION } from '../support/templates';
 
-// Line 12 is DeletionStrategy, its value at column 25.
-const BAD = `ROSTemplateFormatVersion: '2015-09-01'
-Resources:
-  Provision:
-    Type: ALIYUN::CloudSSO::UserProvision
-    Properties:
-      DirectoryId: d-1
-      PrincipalId: u-1
-      PrincipalType: User
-      TargetId: '1000000000000001'
-      TargetType: RD-Account
-      DuplicationStrategy: KeepBoth
-      DeletionStrategy: Remove
-`;
-const GOOD = BAD.replace('Remove', 'Keep');
+const GOOD = USER_PROVISION;
+const BAD = GOOD.replace('DeletionStrategy: Keep', 'DeletionStrategy: Remove');
 const BAD_FINDING = "12:25  error  property-allowed-values  'Remove' is not allowed";
 
 /** The CLI under a 3 GB address-space limit: reading /dev/zero would abort it, not the machine. */

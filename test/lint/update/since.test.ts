@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, workspace } from '../../support/cli';
+import { GIT_ENV, git, repository } from '../../support/git';
 
 // Line 9 is TargetId (value at column 17).
 const V1 = `ROSTemplateFormatVersion: '2015-09-01'
@@ -19,25 +20,6 @@ Resources:
       DuplicationStrategy: KeepBoth
 `;
 const V2 = V1.replace("TargetId: '1000000000000001'", "TargetId: '1000000000000002'");
-
-// Git must not read the machine's config or climb above the temporary directory.
-const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-
-function git(dir: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV }, stdio: 'ignore' });
-}
-
-/** A repository whose first commit holds `files`. */
-function repository(files: Record<string, string>): string {
-  const dir = workspace(files);
-  git(dir, 'init', '--quiet');
-  git(dir, 'config', 'user.name', 'Test');
-  git(dir, 'config', 'user.email', 'test@example.com');
-  git(dir, 'config', 'commit.gpgsign', 'false');
-  git(dir, 'add', '.');
-  git(dir, 'commit', '--quiet', '-m', 'v1');
-  return dir;
-}
 
 function write(dir: string, name: string, text: string): void {
   mkdirSync(dirname(join(dir, name)), { recursive: true });
