@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, type CliResult, runCli, workspace } from '../support/cli';
 import { USER_PROVISION } from '../support/templates';
@@ -252,5 +253,50 @@ describe('terminal control characters from a template', () => {
     expect(
       JSON.parse(r.stdout).results.some((f: { message: string }) => f.message.includes('\u001b[31m')),
     ).toBe(true);
+  });
+});
+
+describe('generated hostile files (fast-check), linted by one child process', () => {
+  // Pieces a hostile or broken file is made of: BOMs, NULs, invalid UTF-8, controls, template text.
+  const piece = fc.oneof(
+    fc.constantFrom(
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from([0xfe, 0xff]),
+      Buffer.from([0xff, 0xfe, 0, 0]),
+      Buffer.from([0, 0, 0xfe, 0xff]),
+      Buffer.from([0]),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from([0xed, 0xa0, 0x80]),
+      Buffer.from([0xf4, 0x90, 0x80, 0x80]),
+      Buffer.from('\u001b[2J\u001b]0;x\u0007\u009b\u202e', 'utf8'),
+      Buffer.from('"\\e[31m\\x9b\\u202e"'),
+      Buffer.from(GOOD, 'utf8'),
+      Buffer.from(GOOD, 'utf16le'),
+      Buffer.from('ROSTemplateFormatVersion: ', 'utf8'),
+    ),
+    fc.uint8Array({ maxLength: 24 }).map((a) => Buffer.from(a)),
+  );
+  const file = fc.array(piece, { maxLength: 8 }).map((parts) => Buffer.concat(parts));
+
+  it('every file is linted or reported, exit 0 or 1, nothing raw reaches the terminal', () => {
+    const files = fc.sample(file, { numRuns: 40, seed: 1207 });
+    const fuzzDir = workspace({});
+    const names = files.map((bytes, i) => {
+      const name = `f${i}.yaml`;
+      writeFileSync(join(fuzzDir, name), bytes);
+      return name;
+    });
+    for (const format of ['text', 'github']) {
+      const r = runBounded(['lint', '--format', format, ...names], fuzzDir);
+      expect([0, 1]).toContain(r.code);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      if (format === 'text') expect(r.stdout).toMatch(/in 40 files\n$/);
+    }
+    // In a directory the same files are linted or skipped, never an error of the run.
+    const r = runBounded(['lint', '.', '--format', 'json'], fuzzDir);
+    expect([0, 1]).toContain(r.code);
+    expect(JSON.parse(r.stdout).summary.files).toBeLessThanOrEqual(40);
   });
 });
