@@ -19,9 +19,11 @@ const MARKER_BYTES = [
   Buffer.from(TEMPLATE_MARKER, 'utf16le').swap16(),
 ];
 
-/** How the message about an oversized template says where its limit comes from. */
-export function templateLimitHint(limit: number): string {
-  const change = 'limits.templateBytes in the config or --max-template-bytes';
+/** How the message about an oversized template says where its limit comes from (`config`: whether the command reads one). */
+export function templateLimitHint(limit: number, config = true): string {
+  const change = config
+    ? 'limits.templateBytes in the config or --max-template-bytes'
+    : '--max-template-bytes';
   return limit === INPUT_LIMITS.template
     ? `ROS's limit for a template body; ${change} changes it`
     : `set by ${change}`;

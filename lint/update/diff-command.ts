@@ -41,9 +41,14 @@ const FORMATS: readonly string[] = ['text', 'json', 'sarif', 'github'];
  * UTF-16/32); anything else is a one-line FileError. Findings name it relative to the working
  * directory.
  */
-export function readTemplate(arg: string, cwd: string, limit: number = INPUT_LIMITS.template): TemplateText {
+export function readTemplate(
+  arg: string,
+  cwd: string,
+  limit: number = INPUT_LIMITS.template,
+  hasConfig = true,
+): TemplateText {
   const full = resolve(cwd, arg);
-  const read = readInputText(full, arg, limit, templateLimitHint(limit));
+  const read = readInputText(full, arg, limit, templateLimitHint(limit, hasConfig));
   if (!read.ok) throw new FileError(read.message);
   return { file: relative(cwd, full).split(sep).join('/'), text: read.text };
 }

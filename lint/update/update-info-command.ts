@@ -37,7 +37,7 @@ export function runUpdateInfo(argv: readonly string[], io: CommandIo): 0 | 1 | 2
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`unknown format ${format}; use text or json`);
   const limit = parseByteCount('--max-template-bytes', values['max-template-bytes']);
-  const { file, text } = readTemplate(positionals[0], io.cwd, limit);
+  const { file, text } = readTemplate(positionals[0], io.cwd, limit, false);
   const outcome = parseTemplate(file, text);
   const errors = structureErrors(file, text);
   if (!outcome.ok || errors.length > 0) {
