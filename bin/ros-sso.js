@@ -12,16 +12,30 @@ function load() {
   try {
     return require(join(__dirname, '..', 'dist', bundle)).main;
   } catch (err) {
-    process.stderr.write(
+    write(
+      process.stderr,
       `ros-sso: cannot load dist/${bundle} (${err.code || err.message}); run npm ci or npm run build\n`,
     );
     return undefined;
   }
 }
 
+// A reader that stops early (`ros-sso lint | head`) closes the pipe: further output is dropped
+// quietly (no EPIPE stack trace), and the exit code is still the command's own.
+const closed = new Set();
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    closed.add(stream);
+  });
+}
+const write = (stream, text) => {
+  if (!closed.has(stream) && !stream.destroyed) stream.write(text);
+};
+
 const io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => write(process.stdout, text),
+  stderr: (text) => write(process.stderr, text),
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
@@ -35,7 +49,7 @@ else
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`ros-sso: internal error: ${err?.stack ?? err}\n`);
+      write(process.stderr, `ros-sso: internal error: ${err?.stack ?? err}\n`);
       process.exitCode = 2;
     },
   );

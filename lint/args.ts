@@ -16,6 +16,8 @@ export interface LintArgs {
   onlyTemplates: boolean;
   /** A git revision: also report update findings against each file's version there. */
   since?: string;
+  /** Bytes per template file; overrides `limits.templateBytes` of the config. */
+  maxTemplateBytes?: number;
 }
 
 const FORMATS: readonly FormatName[] = ['text', 'json', 'sarif', 'github'];
@@ -34,6 +36,7 @@ Options:
   -q, --quiet                             report errors only
       --only-templates                    skip named files that are not ROS templates (for pre-commit)
       --since <git-rev>                   also report update findings against each file at that revision
+      --max-template-bytes <n>            size limit per template (default: 524288, ROS's own limit)
   -h, --help                              show this help
 `;
 
@@ -53,6 +56,15 @@ export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['op
   }
 }
 
+/** A `--max-…-bytes` value: a positive whole number. */
+export function parseByteCount(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1)
+    fail(`${flag}: expected a positive whole number of bytes, not ${value}`);
+  return n;
+}
+
 /** argv (after `lint`) → options; unknown options and bad values are UsageErrors. */
 export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
   const parsed = parseCommandArgs(argv, {
@@ -65,6 +77,7 @@ export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
     quiet: { type: 'boolean', short: 'q' },
     'only-templates': { type: 'boolean' },
     since: { type: 'string' },
+    'max-template-bytes': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
@@ -84,5 +97,6 @@ export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
     quiet: Boolean(v.quiet),
     onlyTemplates: Boolean(v['only-templates']),
     since: v.since as string | undefined,
+    maxTemplateBytes: parseByteCount('--max-template-bytes', v['max-template-bytes'] as string | undefined),
   };
 }

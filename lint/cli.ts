@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pkg from '../package.json';
 import { LINT_USAGE, parseLintArgs, UsageError } from './args';
@@ -8,10 +7,13 @@ import { ConfigError, loadConfig } from './config';
 import { expandPaths, FileError, writeOutput } from './files';
 import { type Summary, summarize } from './finding';
 import { formatters } from './formatters';
+import { terminalSafe } from './formatters/terminal';
+import { INPUT_LIMITS } from './input/limits';
+import { readInputText } from './input/read-file';
 import { allRules } from './rules';
-import { lintFiles } from './run';
+import { lintFiles, templateLimitOf } from './run';
 import { runDiff } from './update/diff-command';
-import { withChangesSince } from './update/since';
+import { openSince, withChangesSince } from './update/since';
 import { runUpdateInfo } from './update/update-info-command';
 import { runSchemasExport } from './schemas-export/cli';
 import { runSchemasInfo, runSchemasList } from './schemas-list/cli';
@@ -62,18 +64,14 @@ function runLint(argv: readonly string[], io: CliIo): ExitCode {
   const config = loadConfig(io.cwd, knownRules, args.config);
   const found = expandPaths(args.paths, io.cwd, config.ignorePaths);
   const files = args.onlyTemplates ? found.map((f) => ({ ...f, explicit: false })) : found;
-  let { findings, summary: linted } = lintFiles({
-    cwd: io.cwd,
-    files,
-    config,
-    ignoreRules: args.ignoreRules,
-  });
-  if (args.since)
-    findings = withChangesSince(args.since, findings, {
-      cwd: io.cwd,
-      files,
-      config,
-      ignoreRules: args.ignoreRules,
+  const since = args.since ? openSince(args.since, io.cwd, files) : undefined;
+  const run = { config, ignoreRules: args.ignoreRules, maxTemplateBytes: args.maxTemplateBytes };
+  const linted = lintFiles({ ...run, cwd: io.cwd, files, keepTexts: new Set(since?.changed.keys()) });
+  let findings = linted.findings;
+  if (since)
+    findings = withChangesSince(since, findings, linted.texts, {
+      ...run,
+      maxTemplateBytes: templateLimitOf(run),
     });
 
   if (args.writeBaseline) {
@@ -84,22 +82,22 @@ function runLint(argv: readonly string[], io: CliIo): ExitCode {
     return 0;
   }
   if (args.baseline) {
-    let text: string;
+    const limit = config.limits?.baselineBytes ?? INPUT_LIMITS.baseline;
+    const read = readInputText(
+      resolve(io.cwd, args.baseline),
+      `baseline ${args.baseline}`,
+      limit,
+      'limits.baselineBytes in the config changes it',
+    );
+    if (!read.ok) throw new FileError(read.message);
     try {
-      text = readFileSync(resolve(io.cwd, args.baseline), 'utf8');
-    } catch (err) {
-      throw new FileError(
-        `cannot read baseline ${args.baseline}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-      );
-    }
-    try {
-      findings = filterByBaseline(findings, parseBaseline(text));
+      findings = filterByBaseline(findings, parseBaseline(read.text));
     } catch (err) {
       throw new FileError(`baseline ${args.baseline}: ${(err as Error).message}`);
     }
   }
   if (args.quiet) findings = findings.filter((f) => f.severity === 'error');
-  const summary = summarize(findings, linted.files);
+  const summary = summarize(findings, linted.summary.files);
   const report = formatters[args.format](findings, summary, allRules);
   if (args.output) writeOutput(io.cwd, args.output, report);
   else io.stdout(report);
@@ -156,7 +154,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     }
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || err instanceof FileError) {
-      io.stderr(`ros-sso: ${err.message}${err instanceof UsageError ? ' (see ros-sso --help)' : ''}\n`);
+      // Messages name files and template values: never let them drive the terminal.
+      const hint = err instanceof UsageError ? ' (see ros-sso --help)' : '';
+      io.stderr(`ros-sso: ${terminalSafe(err.message.replace(/\s*[\r\n]+\s*/g, ' '))}${hint}\n`);
       return 2;
     }
     throw err;

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { INPUT_LIMITS } from '../lint/input/limits';
+import { readInputText } from '../lint/input/read-file';
 import { ParameterError, parseParameterArgs } from './parameters';
 import { openSession } from './session';
 import { createEventPrinter } from './stack-events';
@@ -122,11 +123,15 @@ export async function runStackCommand(
   }
   if (kind !== 'delete') {
     if (!file) throw new LocalUsageError(`usage: ros-sso local ${kind} TEMPLATE --stack NAME`);
-    try {
-      templateText = readFileSync(resolve(io.cwd, file), 'utf8');
-    } catch (err) {
-      throw new LocalUsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
+    // ROS refuses a template body over its limit, and so does the local runner.
+    const read = readInputText(
+      resolve(io.cwd, file),
+      file,
+      INPUT_LIMITS.template,
+      "ROS's limit for a template body",
+    );
+    if (!read.ok) throw new LocalUsageError(read.message);
+    templateText = read.text;
   }
   const label = kind === 'delete' ? `local delete ${name}` : `local ${kind} --stack ${name}`;
   return workspace.exclusive(label, async () => {

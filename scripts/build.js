@@ -1,14 +1,12 @@
 // Build: precompile the schema validators, then bundle each entry point with esbuild.
-// Plain JavaScript so that it runs with bare `node` during `npm ci` (the `prepare` script).
+// Plain JavaScript so that it runs with bare `node` as the `prepare` script: after `npm ci` here,
+// before `npm pack`, and when npm installs ros-sso from a git URL (with its devDependencies). An
+// install from a tarball runs nothing: the tarball already holds dist/ and schemas/generated/.
 const { existsSync, mkdtempSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { tmpdir } = require('node:os');
 
 const root = join(__dirname, '..');
-
-// As `postinstall`, this also runs where ros-sso is installed as a package: that copy ships dist/
-// and has no sources (nor esbuild), so there is nothing to build.
-if (process.argv.includes('--if-sources') && !existsSync(join(root, 'lint', 'cli.ts'))) process.exit(0);
 
 const { buildSync } = require('esbuild');
 

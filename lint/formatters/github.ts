@@ -1,11 +1,15 @@
 import type { Finding, RuleMeta, Severity, Summary } from '../finding';
+import { terminalSafe } from './terminal';
 
 /** GitHub workflow command per severity; `info` has no `::info`, `notice` is the nearest. */
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** As `actions/toolkit` `escapeData`: the runner decodes these in the message. */
+/**
+ * As `actions/toolkit` `escapeData`: the runner decodes these in the message. Other control
+ * characters are shown escaped first, since the job log renders ANSI sequences.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafe(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** As `actions/toolkit` `escapeProperty`: also `:` and `,`, which delimit properties. */

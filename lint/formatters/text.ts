@@ -1,13 +1,17 @@
 import type { Finding, RuleMeta, Summary } from '../finding';
+import { terminalSafe } from './terminal';
 
 /** `1 error`, `2 errors`: the summary line reads as English. */
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Newlines would break "one line per finding", so a message keeps to one line here. */
+/**
+ * Newlines would break "one line per finding", so a message keeps to one line here; control
+ * characters from the template are shown escaped, never sent to the terminal.
+ */
 function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return terminalSafe(message.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 /**
@@ -20,7 +24,7 @@ export function formatText(
   _rules: readonly RuleMeta[],
 ): string {
   const lines = findings.map(
-    (f) => `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.ruleId}  ${oneLine(f.message)}`,
+    (f) => `${terminalSafe(f.file)}:${f.line}:${f.column}  ${f.severity}  ${f.ruleId}  ${oneLine(f.message)}`,
   );
   // Summary has no info count (infos never fail a run), so they are counted here.
   const infos = findings.filter((f) => f.severity === 'info').length;

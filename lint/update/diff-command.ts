@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { parseCommandArgs, UsageError } from '../args';
+import { parseByteCount, parseCommandArgs, UsageError } from '../args';
 import { loadConfig } from '../config';
 import { FileError, writeOutput } from '../files';
 import { structureErrors } from './structure';
 import { compareFindings, type Finding, summarize } from '../finding';
 import { type FormatName, formatters } from '../formatters';
+import { terminalSafe } from '../formatters/terminal';
+import { INPUT_LIMITS } from '../input/limits';
+import { readInputText } from '../input/read-file';
+import { templateLimitHint } from '../input/template-input';
 import { allRules } from '../rules';
 import { diffOptionsFor, diffTemplates, type TemplateText } from './diff';
 import { renderImpact } from './impact';
@@ -27,19 +30,27 @@ Options:
   -o, --output <file>                     write the report to a file instead of stdout
   -c, --config <file>                     configuration file (default: .ros-sso.yaml if present)
       --ignore-rule <id>                  turn a rule off (repeatable)
+      --max-template-bytes <n>            size limit per template (default: 524288, ROS's own limit)
   -h, --help                              show this help
 `;
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif', 'github'];
 
-/** Reads a file named on the command line; findings name it relative to the working directory. */
-export function readTemplate(arg: string, cwd: string): TemplateText {
+/**
+ * Reads a template named on the command line (a regular file within the size limit, UTF-8 or
+ * UTF-16/32); anything else is a one-line FileError. Findings name it relative to the working
+ * directory.
+ */
+export function readTemplate(
+  arg: string,
+  cwd: string,
+  limit: number = INPUT_LIMITS.template,
+  hasConfig = true,
+): TemplateText {
   const full = resolve(cwd, arg);
-  try {
-    return { file: relative(cwd, full).split(sep).join('/'), text: readFileSync(full, 'utf8') };
-  } catch (err) {
-    throw new FileError(`cannot read ${arg}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
+  const read = readInputText(full, arg, limit, templateLimitHint(limit, hasConfig));
+  if (!read.ok) throw new FileError(read.message);
+  return { file: relative(cwd, full).split(sep).join('/'), text: read.text };
 }
 
 function parseDiffArgs(argv: readonly string[]) {
@@ -48,6 +59,7 @@ function parseDiffArgs(argv: readonly string[]) {
     output: { type: 'string', short: 'o' },
     config: { type: 'string', short: 'c' },
     'ignore-rule': { type: 'string', multiple: true },
+    'max-template-bytes': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
 }
@@ -68,8 +80,12 @@ export function runDiff(argv: readonly string[], io: CommandIo): 0 | 1 | 2 {
   for (const id of ignoreRules)
     if (!knownRules.has(id)) throw new UsageError(`--ignore-rule: unknown rule ${id}; see ros-sso rules`);
   const config = loadConfig(io.cwd, knownRules, values.config);
-  const previous = readTemplate(positionals[0], io.cwd);
-  const current = readTemplate(positionals[1], io.cwd);
+  const limit =
+    parseByteCount('--max-template-bytes', values['max-template-bytes']) ??
+    config.limits?.templateBytes ??
+    INPUT_LIMITS.template;
+  const previous = readTemplate(positionals[0], io.cwd, limit);
+  const current = readTemplate(positionals[1], io.cwd, limit);
 
   const result = diffTemplates(previous, current, diffOptionsFor(config, ignoreRules));
   const off = new Set(ignoreRules);
@@ -85,7 +101,7 @@ export function runDiff(argv: readonly string[], io: CommandIo): 0 | 1 | 2 {
   const summary = summarize(findings, 1);
   let report = formatters[format as FormatName](findings, summary, allRules);
   if (format === 'text' && result.comparison)
-    report = `${previous.file} → ${current.file}\n${renderImpact(result.comparison)}\n${report}`;
+    report = `${terminalSafe(`${previous.file} → ${current.file}\n${renderImpact(result.comparison)}`)}\n${report}`;
   if (values.output) writeOutput(io.cwd, values.output, report);
   else io.stdout(report);
   return summary.errors > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
-import { parseCommandArgs, UsageError } from '../args';
+import { parseByteCount, parseCommandArgs, UsageError } from '../args';
 import { formatText } from '../formatters/text';
+import { terminalSafe } from '../formatters/terminal';
 import { summarize } from '../finding';
 import { TemplateModel } from '../template/model';
 import { allRules } from '../rules';
@@ -8,7 +9,7 @@ import { type CommandIo, readTemplate } from './diff-command';
 import { structureErrors } from './structure';
 import { renderUpdateInfoJson, renderUpdateInfoText, updateInfo } from './update-info';
 
-export const UPDATE_INFO_USAGE = `Usage: ros-sso update-info TEMPLATE [--format text|json]
+export const UPDATE_INFO_USAGE = `Usage: ros-sso update-info TEMPLATE [--format text|json] [--max-template-bytes N]
 
 Which parameters a stack of this template can change, in the lists of ROS ValidateTemplate
 UpdateInfo (native types assume replacement is enabled), and for each one that cannot, the
@@ -18,6 +19,7 @@ properties it reaches. Exit code 0, 1 when the template does not parse, 2 on a u
 function parseUpdateInfoArgs(argv: readonly string[]) {
   return parseCommandArgs(argv, {
     format: { type: 'string', short: 'f' },
+    'max-template-bytes': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
 }
@@ -34,7 +36,8 @@ export function runUpdateInfo(argv: readonly string[], io: CommandIo): 0 | 1 | 2
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`unknown format ${format}; use text or json`);
-  const { file, text } = readTemplate(positionals[0], io.cwd);
+  const limit = parseByteCount('--max-template-bytes', values['max-template-bytes']);
+  const { file, text } = readTemplate(positionals[0], io.cwd, limit, false);
   const outcome = parseTemplate(file, text);
   const errors = structureErrors(file, text);
   if (!outcome.ok || errors.length > 0) {
@@ -46,6 +49,6 @@ export function runUpdateInfo(argv: readonly string[], io: CommandIo): 0 | 1 | 2
     return 1;
   }
   const report = updateInfo(new TemplateModel(outcome.template));
-  io.stdout(format === 'json' ? renderUpdateInfoJson(report) : renderUpdateInfoText(report));
+  io.stdout(format === 'json' ? renderUpdateInfoJson(report) : terminalSafe(renderUpdateInfoText(report)));
   return 0;
 }

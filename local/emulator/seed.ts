@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
+import { INPUT_LIMITS } from '../../lint/input/limits';
+import { describeReadProblem, readTextFile } from '../../lint/input/read-file';
 
 /** A seed as written by people (YAML/JSON file or object): everything is referred to by name. */
 export interface SeedObject {
@@ -89,14 +90,18 @@ export function loadSeed(input: SeedInput | undefined): SeedDocument {
 }
 
 function readSeedFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
+  // Only a regular file, within a size limit: a FIFO or /dev/zero is one line, not a hang or an abort.
+  const read = readTextFile(path, INPUT_LIMITS.seed);
+  if (!read.ok) {
+    const { problem } = read;
     throw new SeedError(
-      `${path}: cannot read the seed file (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      problem.kind === 'unreadable'
+        ? `${path}: cannot read the seed file (${problem.code})`
+        : `seed file ${describeReadProblem(path, problem)}`,
     );
   }
+  if (!read.decoded.ok) throw new SeedError(`seed file ${path} is ${read.decoded.message}`);
+  const text = read.decoded.text;
   try {
     return path.endsWith('.json') ? JSON.parse(text) : load(text);
   } catch (err) {

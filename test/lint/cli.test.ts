@@ -2,20 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, workspace } from '../support/cli';
+import { USER_PROVISION } from '../support/templates';
 
-const GOOD = `ROSTemplateFormatVersion: '2015-09-01'
-Resources:
-  Provision:
-    Type: ALIYUN::CloudSSO::UserProvision
-    Properties:
-      DirectoryId: d-1
-      PrincipalId: u-1
-      PrincipalType: User
-      TargetId: '1000000000000001'
-      TargetType: RD-Account
-      DuplicationStrategy: KeepBoth
-      DeletionStrategy: Keep
-`;
+const GOOD = USER_PROVISION;
 const BAD = GOOD.replace('DeletionStrategy: Keep', 'DeletionStrategy: Remove');
 const WARN_ONLY = `${GOOD}  Vpc:\n    Type: ALIYUN::ECS::VSwitch\n    Properties: {CidrBlock: 10.0.0.0/24, ZoneId: cn-hangzhou-h}\n  Zones:\n    Type: DATASOURCE::Example::Zones\n`;
 

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, workspace } from '../../support/cli';
+import { GIT_ENV, git, repository } from '../../support/git';
 
 // Line 9 is TargetId (value at column 17).
 const V1 = `ROSTemplateFormatVersion: '2015-09-01'
@@ -19,25 +20,6 @@ Resources:
       DuplicationStrategy: KeepBoth
 `;
 const V2 = V1.replace("TargetId: '1000000000000001'", "TargetId: '1000000000000002'");
-
-// Git must not read the machine's config or climb above the temporary directory.
-const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-
-function git(dir: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV }, stdio: 'ignore' });
-}
-
-/** A repository whose first commit holds `files`. */
-function repository(files: Record<string, string>): string {
-  const dir = workspace(files);
-  git(dir, 'init', '--quiet');
-  git(dir, 'config', 'user.name', 'Test');
-  git(dir, 'config', 'user.email', 'test@example.com');
-  git(dir, 'config', 'commit.gpgsign', 'false');
-  git(dir, 'add', '.');
-  git(dir, 'commit', '--quiet', '-m', 'v1');
-  return dir;
-}
 
 function write(dir: string, name: string, text: string): void {
   mkdirSync(dirname(join(dir, name)), { recursive: true });
@@ -123,5 +105,40 @@ describe('ros-sso lint --since (a real git repository)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^ros-sso: --since needs a git repository, and .* is not inside one/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('runs one diff and reads old versions only of the changed files, however many are linted', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`stacks/s${i}.yaml`] = `${V1}# ${i}\n`;
+    const dir = repository(files);
+    write(dir, 'stacks/s3.yaml', V2);
+    write(dir, 'stacks/s17.yaml', V2);
+    write(dir, 'stacks/new.yaml', V2);
+    // A git on the PATH that logs each call (and the object names asked of cat-file), then runs git.
+    const log = join(dir, 'git.log');
+    const wrapper = join(dir, 'bin');
+    mkdirSync(wrapper);
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(
+      join(wrapper, 'git'),
+      `#!/bin/sh\nif [ "$1" = cat-file ]; then input=$(cat); echo "$1 $2 $(printf '%s\\n' "$input" | wc -l)" >> '${log}'; printf '%s\\n' "$input" | '${realGit}' "$@"; exit $?; fi\necho "$1" >> '${log}'\nexec '${realGit}' "$@"\n`,
+    );
+    chmodSync(join(wrapper, 'git'), 0o755);
+    const r = runCli(['lint', 'stacks', '--since', 'HEAD', '--format', 'json'], dir, {
+      ...GIT_ENV,
+      PATH: `${wrapper}:${process.env.PATH}`,
+    });
+    expect(JSON.parse(r.stdout).results.map((f: { file: string }) => f.file)).toEqual([
+      'stacks/s17.yaml',
+      'stacks/s3.yaml',
+    ]);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
+      'rev-parse',
+      'rev-parse',
+      'diff',
+      // Sizes of the two changed files' old blobs, then those blobs: never one call per file.
+      expect.stringMatching(/^cat-file --batch-check=.* 2$/),
+      expect.stringMatching(/^cat-file --batch +2$/),
+    ]);
   });
 });
