@@ -2,7 +2,7 @@ import { isMapping } from '../template/model';
 import { joinPointer } from '../template/pointer';
 import catalogue from './data/association-properties.json';
 import { defineRule } from './rule';
-import { closest } from './util/did-you-mean';
+import { closest, withinEdits } from './util/did-you-mean';
 
 const KNOWN = new Set([...catalogue.names, ...catalogue.otherForms]);
 const BY_LOWER_CASE = new Map(catalogue.names.map((n) => [n.toLowerCase(), n]));
@@ -41,14 +41,32 @@ function search(value: string): string | undefined {
   return closest(value, sameService.length ? sameService : catalogue.names);
 }
 
+/**
+ * The shape every catalogued name has: `ALIYUN::Service::Thing[::Field…]`, segments of letters,
+ * digits and `_`, joined by `::` (a deprecated alias with one `:` is catalogued by name).
+ */
+const WELL_FORMED = /^[A-Za-z0-9_]+(?:::[A-Za-z0-9_]+)+$/;
+
+/**
+ * A mistake (a warning) when the name breaks the shape (a space, a single `:`) or is within two
+ * edits of a known name, letter case aside (`ALIYUN::Slb::LoadBalance::…`). A well-formed name far
+ * from every known one may just be newer than the catalogue (official templates use several, e.g.
+ * `ALIYUN::CS::ManagedKubernetesCluster::PodCidr`): info.
+ */
+function isLikelyMistake(value: string, best: string | undefined): boolean {
+  return !WELL_FORMED.test(value) || (best !== undefined && withinEdits(value, best, 2));
+}
+
 export default defineRule({
   id: 'parameter-association-property',
   defaultSeverity: 'warning',
   description:
-    "A parameter's AssociationProperty should be a name the ROS console knows; an unknown one is shown as a plain text box (names from Alibaba's iac-code validator data, see lint/rules/data/).",
+    "A parameter's AssociationProperty should be a name the ROS console knows; an unknown one is shown as a plain text box (names from Alibaba's iac-code validator data, see lint/rules/data/). A malformed name (a space, a single colon) or one within two edits of a known name is a warning; another well-formed name the catalogue lacks is info, since it may be newer than the catalogue.",
   messages: {
     unknown:
       'AssociationProperty {value} is not among the names the ROS console is known to support; unless it is newer than the catalogue, the console shows a plain text box{hint}',
+    malformed:
+      'AssociationProperty {value} is not a console name (names are segments of letters and digits joined by ::), so the console shows a plain text box{hint}',
   },
   check({ template, report }) {
     for (const [name, parameter] of template.parameters) {
@@ -57,10 +75,11 @@ export default defineRule({
       // Other shapes (functions, lists) are parameter-definition's to judge.
       if (typeof value !== 'string' || value === '' || KNOWN.has(normalise(value))) continue;
       const best = meant(normalise(value));
-      report(joinPointer('/Parameters', name, 'AssociationProperty'), 'unknown', {
-        value,
-        hint: best ? `; did you mean ${best}?` : '',
-      });
+      const hint = best ? `; did you mean ${best}?` : '';
+      const pointer = joinPointer('/Parameters', name, 'AssociationProperty');
+      if (!WELL_FORMED.test(value)) report(pointer, 'malformed', { value, hint });
+      else
+        report(pointer, 'unknown', { value, hint }, isLikelyMistake(value, best) ? {} : { severity: 'info' });
     }
   },
 });

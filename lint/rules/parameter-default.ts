@@ -69,10 +69,16 @@ export default defineRule({
       if (!isMapping(param)) continue;
       const base = joinPointer('/Parameters', name);
       if (param.Default !== undefined && param.Default !== null && param.Type !== 'Json') {
+        // A CommaDelimitedList Default is a comma-separated string or a YAML list; each item is
+        // checked against AllowedValues, as ROS checks a list value item by item.
         const items =
-          param.Type === 'CommaDelimitedList' && typeof param.Default === 'string'
-            ? param.Default.split(',')
-            : [param.Default];
+          param.Type !== 'CommaDelimitedList'
+            ? [param.Default]
+            : typeof param.Default === 'string'
+              ? param.Default.split(',')
+              : Array.isArray(param.Default)
+                ? (param.Default as unknown[])
+                : [param.Default];
         const whole = problemsWith(param.Default, param, false);
         const perItem = items.flatMap((item) =>
           problemsWith(item, param, true).filter((p) => p.id === 'notAllowed'),

@@ -217,6 +217,11 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return outcome.best;
 }
 
+/** Whether `a` and `b` differ by at most `edits` single-character edits, letter case aside. */
+export function withinEdits(a: string, b: string, edits: number): boolean {
+  return boundedDistance(a.toLowerCase(), b.toLowerCase(), edits + 1, { used: 0 }) <= edits;
+}
+
 /** `; did you mean X?` or nothing. */
 export function suggestion(word: string, candidates: Iterable<string>): string {
   const best = closest(word, candidates);

@@ -49,11 +49,38 @@ testRule(rule, {
       yaml: template('ALIYUN::Bailian::API Key::API KeyInfo'),
       findings: [
         {
-          messageId: 'unknown',
+          messageId: 'malformed',
           path: '/Parameters/Target/AssociationProperty',
           line: 5,
           column: 26,
           message: /did you mean ALIYUN::Bailian::ApiKey::ApiKeyInfo\?$/,
+        },
+      ],
+    },
+    {
+      name: 'a single colon where the catalogue has none',
+      yaml: template('ALIYUN::ECS::Instance:ImageId'),
+      findings: [
+        {
+          messageId: 'malformed',
+          path: '/Parameters/Target/AssociationProperty',
+          line: 5,
+          column: 26,
+          severity: 'warning',
+          message: /did you mean ALIYUN::ECS::Instance::ImageId\?$/,
+        },
+      ],
+    },
+    {
+      name: 'a well-formed name far from every known one of its service: info',
+      yaml: template('ALIYUN::CS::ManagedKubernetesCluster::PodCidr'),
+      findings: [
+        {
+          messageId: 'unknown',
+          path: '/Parameters/Target/AssociationProperty',
+          line: 5,
+          column: 26,
+          severity: 'info',
         },
       ],
     },
@@ -71,7 +98,7 @@ testRule(rule, {
       ],
     },
     {
-      name: 'a name unlike any known one, without a guess',
+      name: 'a name unlike any known one, without a guess: info, it may be newer than the catalogue',
       yaml: template('Company::Widget::Picker'),
       findings: [
         {
@@ -79,6 +106,7 @@ testRule(rule, {
           path: '/Parameters/Target/AssociationProperty',
           line: 5,
           column: 26,
+          severity: 'info',
           message:
             /^AssociationProperty Company::Widget::Picker is not among the names the ROS console is known to support; unless it is newer than the catalogue, the console shows a plain text box$/,
         },

@@ -44,6 +44,10 @@ testRule(rule, {
       yaml: param("{Type: CommaDelimitedList, AllowedValues: [a, b, c], Default: 'a,c'}"),
     },
     {
+      name: 'a CommaDelimitedList Default written as a YAML list of allowed items',
+      yaml: param('{Type: CommaDelimitedList, AllowedValues: [ecs.a, ecs.b], Default: [ecs.b]}'),
+    },
+    {
       name: 'a CommaDelimitedList Default that is itself one allowed value',
       yaml: param("{Type: CommaDelimitedList, AllowedValues: ['a,b', c], Default: 'a,b'}"),
     },
@@ -118,6 +122,18 @@ testRule(rule, {
             Type: CommaDelimitedList
             AllowedValues: [a, b]
             Default: a,x,y
+      `,
+      findings: [{ messageId: 'notAllowed', path: '/Parameters/Names/Default', line: 6, column: 14 }],
+    },
+    {
+      name: 'a CommaDelimitedList Default as a YAML list with an item outside the AllowedValues',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          Names:
+            Type: CommaDelimitedList
+            AllowedValues: [a, b]
+            Default: [a, x]
       `,
       findings: [{ messageId: 'notAllowed', path: '/Parameters/Names/Default', line: 6, column: 14 }],
     },
