@@ -30,7 +30,7 @@ Resources:
     Type: ALIYUN::RAM::User
     Properties: {UserName: alice}
 `;
-const WARN = GOOD.replace('{UserName: alice}', '{UserName: alice, Nope: 1}');
+const WARN = GOOD.replace('{UserName: alice}', '{Comments: no user name}');
 const BAD = GOOD.replace('{UserName: alice}', '{UserName: {Ref: Missing}}');
 
 /** A checked-out repository, as actions/checkout leaves GITHUB_WORKSPACE. */
