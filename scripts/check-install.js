@@ -61,7 +61,8 @@ try {
       'dist/deploy.js',
       'dist/handlers/index.js',
       'dist/fc/code.zip',
-      'schemas/generated/ros-types.json',
+      'schemas/ros-types/index.json',
+      'schemas/ros-types/ecs.json',
       'templates/provider.yaml',
     ])
       check(files.has(file), `the tarball holds ${file}`);
