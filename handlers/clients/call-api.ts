@@ -5,15 +5,24 @@ import type { Deadline } from '../deadline';
 import { CloudError, DeadlineExceeded, ValidationError } from '../errors';
 import type { Logger } from '../log';
 import { type RetryPolicy, withRetries } from '../retry';
-import { credentialHint } from './error-codes';
+import { credentialHint, isOutcomeUnknown } from './error-codes';
 import { sdkErrorFields } from './sdk-error';
 
 export type ApiParams = Record<string, string | number | undefined>;
 export type ApiBody = Record<string, unknown>;
 
+export interface CallOptions {
+  /**
+   * `false` for a call that must not run twice (a create): it is then retried only when it
+   * certainly did nothing (throttled, or never sent); after an unknown outcome the caller looks
+   * for what it may have made before sending it again.
+   */
+  idempotent?: boolean;
+}
+
 /** One product's RPC calls: validated, signed, retried, errors mapped to CloudError. */
 export interface ApiCaller {
-  call(action: string, params: ApiParams): Promise<ApiBody>;
+  call(action: string, params: ApiParams, options?: CallOptions): Promise<ApiBody>;
 }
 
 export interface CallerOptions {
@@ -95,7 +104,8 @@ export function createApiCaller(options: CallerOptions): ApiCaller {
     return client;
   };
   return {
-    async call(action, params) {
+    async call(action, params, callOptions = {}) {
+      const idempotent = callOptions.idempotent ?? true;
       const name = `${options.product}.${action}`;
       const query: Record<string, string | number> = {};
       for (const [key, value] of Object.entries(params)) if (value !== undefined) query[key] = value;
@@ -138,7 +148,8 @@ export function createApiCaller(options: CallerOptions): ApiCaller {
           },
           options.retry,
           {
-            isRetryable: (err) => err instanceof CloudError && err.retryable,
+            isRetryable: (err) =>
+              err instanceof CloudError && err.retryable && (idempotent || !isOutcomeUnknown(err)),
             timeLeft: () => options.deadline.workRemaining(),
             onRetry: (err, attempt, delayMs) =>
               options.log.log({

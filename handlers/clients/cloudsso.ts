@@ -86,7 +86,12 @@ export function createCloudSsoClient(caller: ApiCaller): CloudSsoClient {
       throw new Error(`ListUserProvisionings returned more than ${MAX_PAGES} pages`);
     },
     async createUserProvisioning(key, settings) {
-      const body = await caller.call('CreateUserProvisioning', { ...key, ...settings });
+      // Not idempotent: nothing documented stops a second provisioning for the same inputs.
+      const body = await caller.call(
+        'CreateUserProvisioning',
+        { ...key, ...settings },
+        { idempotent: false },
+      );
       return provisioningOf(body, 'CreateUserProvisioning');
     },
     async updateUserProvisioning(directoryId, id, changes) {

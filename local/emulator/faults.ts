@@ -7,6 +7,19 @@ export interface FaultSpec {
   failSyncFor?: string[];
   /** PRNG seed, so a run with faults is repeatable. */
   seed?: number;
+  /**
+   * Actions whose first call takes effect and then loses its answer (the connection is closed with
+   * no response): the unknown outcome a client must not retry blindly.
+   */
+  loseAnswerOf?: string[];
+  /**
+   * Answers the docs leave open (cloud-apis.md §4, §6.2), so a client is tested against both:
+   * `ok` makes AddClientIdToOIDCProvider of a client ID the provider already has succeed unchanged
+   * (AWS IAM's equivalent call does); the default refuses it with 409.
+   */
+  addExistingClientId?: 'conflict' | 'ok';
+  /** `allow`: CreateUserProvisioning makes another provisioning for a directory + principal + target that has one. */
+  duplicateProvisioning?: 'refuse' | 'allow';
 }
 
 export type FaultDecision = 'throttle' | 'server-error' | undefined;
@@ -46,8 +59,19 @@ export function parseFaults(text: string): FaultSpec {
       case 'sync-fail':
         spec.failSyncFor = [...(spec.failSyncFor ?? []), ...value.split('+').filter((v) => v !== '')];
         break;
+      case 'lose-answer':
+        spec.loseAnswerOf = [...(spec.loseAnswerOf ?? []), ...value.split('+').filter((v) => v !== '')];
+        break;
+      case 'add-existing-client-id':
+        spec.addExistingClientId = choice(name, value, ['conflict', 'ok'] as const);
+        break;
+      case 'duplicate-provisioning':
+        spec.duplicateProvisioning = choice(name, value, ['refuse', 'allow'] as const);
+        break;
       default:
-        throw new FaultSpecError(`fault "${name}": unknown; use throttle, 5xx, latency, sync-fail or seed`);
+        throw new FaultSpecError(
+          `fault "${name}": unknown; use throttle, 5xx, latency, sync-fail, lose-answer, add-existing-client-id, duplicate-provisioning or seed`,
+        );
     }
   }
   return spec;
@@ -59,6 +83,12 @@ function rate(name: string, value: string): number {
     throw new FaultSpecError(`fault "${name}": "${value}" is not a rate between 0 and 1`);
   }
   return parsed;
+}
+
+function choice<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value))
+    throw new FaultSpecError(`fault "${name}": "${value}" is not one of ${allowed.join(', ')}`);
+  return value as T;
 }
 
 function whole(name: string, value: string): number {
@@ -88,6 +118,7 @@ export function normalizeFaults(input: FaultSpec | string | undefined): FaultSpe
 export class FaultInjector {
   readonly spec: FaultSpec;
   private prngState: number;
+  private readonly answersLost = new Set<string>();
 
   constructor(input: FaultSpec | string | undefined) {
     this.spec = normalizeFaults(input);
@@ -108,6 +139,13 @@ export class FaultInjector {
 
   shouldFailSync(userName: string): boolean {
     return this.spec.failSyncFor?.includes(userName) ?? false;
+  }
+
+  /** True once per action named in `loseAnswerOf`: that call's answer is to be lost. */
+  takeLostAnswer(action: string): boolean {
+    if (!(this.spec.loseAnswerOf?.includes(action) ?? false) || this.answersLost.has(action)) return false;
+    this.answersLost.add(action);
+    return true;
   }
 
   private next(): number {

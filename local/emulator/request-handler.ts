@@ -106,6 +106,13 @@ export async function handleRequest(
       faults,
       now: isoNow(),
     });
+    if (faults.takeLostAnswer(entry.action)) {
+      // Done, but the caller never hears it: the connection closes with no response.
+      entry.code = 'AnswerLost';
+      deps.record(entry);
+      res.socket?.destroy();
+      return;
+    }
     entry.status = 200;
     send(res, 200, requestId, { RequestId: requestId, ...payload });
   } catch (err) {
