@@ -173,6 +173,25 @@ export const cloudSsoUserProvision: ResourceHandler<UserProvisionProps> = {
     return dataOf(current, failed);
   },
 
+  async differences(props, keys, resourceId, deps) {
+    let found: UserProvisioning;
+    try {
+      found = await deps.cloudsso.getUserProvisioning(props.DirectoryId, resourceId);
+    } catch {
+      // Not readable with these properties (another directory, say): nothing is known to match.
+      return undefined;
+    }
+    const wanted = props as unknown as Record<string, string | undefined>;
+    const actual = found as unknown as Record<string, string | undefined>;
+    // The service may echo a strategy or type in another case (cloud-apis.md §4).
+    const sameCase = ['PrincipalType', 'DuplicationStrategy', 'DeletionStrategy'];
+    return keys.filter((key) =>
+      sameCase.includes(key)
+        ? !sameText(actual[key], wanted[key])
+        : (actual[key] ?? '') !== (wanted[key] ?? ''),
+    );
+  },
+
   async delete(props, resourceId, deps) {
     try {
       // Always explicit: the strategy of the resource's current properties decides, not the stored one.

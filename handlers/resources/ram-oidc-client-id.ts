@@ -108,6 +108,17 @@ export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
     return dataOf(props, arnOf(provider, props.OIDCProviderName, deps.accountId));
   },
 
+  // Both properties are in the resource ID itself: no call needed.
+  async differences(props, keys, resourceId) {
+    const match = RESOURCE_ID.exec(resourceId);
+    if (match === null) return undefined;
+    const actual: Record<string, string> = {
+      OIDCProviderName: match[1] as string,
+      ClientId: match[2] as string,
+    };
+    return keys.filter((key) => actual[key] !== (props as unknown as Record<string, unknown>)[key]);
+  },
+
   async delete(_props, resourceId, deps) {
     // Act on the resource ID only: it names exactly what Create added.
     const match = RESOURCE_ID.exec(resourceId);
