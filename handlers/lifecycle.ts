@@ -183,8 +183,20 @@ export async function runLifecycle(rawEvent: unknown, deps: LifecycleDeps): Prom
     if (request.RequestType !== 'Create' || progress.createdId === undefined || progress.undo === undefined)
       return;
     const delivery: Delivery | undefined = await answer?.settled;
-    const kept = answer?.given?.status === 'SUCCESS' && delivery?.delivered === true;
-    if (kept) return;
+    const success = answer?.given?.status === 'SUCCESS';
+    if (success && delivery?.delivered === true) return;
+    if (success && delivery?.mayHaveArrived === true) {
+      // If ROS has the SUCCESS, the resource is in its stack: deleting it would make that a lie.
+      log.log({
+        step: 'undo',
+        outcome: 'skipped',
+        physicalResourceId: progress.createdId,
+        note:
+          'the SUCCESS may have reached ROS (no sure refusal), so what it names is kept; if ROS did not get it, ' +
+          'the stack fails and this resource is orphaned: delete it by hand',
+      });
+      return;
+    }
     const why =
       answer?.given?.status === 'SUCCESS' ? 'the SUCCESS answer did not reach ROS' : 'the answer was FAILED';
     log.log({ step: 'undo', outcome: 'start', physicalResourceId: progress.createdId, why });

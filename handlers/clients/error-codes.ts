@@ -73,9 +73,14 @@ export function ignoreGone(kind: GoneKind, err: unknown, log: Logger): void {
  * openapi-core's client raises as `ConnectTimeout` even after the request was sent) and every 5xx
  * leaves the outcome unknown.
  */
-const NOT_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].map(
-  (code) => `NetworkError.${code}`,
-);
+export const NOT_CONNECTED_CODES: readonly string[] = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+];
+const NOT_SENT = NOT_CONNECTED_CODES.map((code) => `NetworkError.${code}`);
 
 /** Whether the failed call may still have taken effect (it reached the service, or may have). */
 export function isOutcomeUnknown(err: unknown): err is CloudError {

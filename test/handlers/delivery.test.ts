@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiCalls, startWorld, userProvisionProps, type World } from './harness';
+
+// What a Create does when its SUCCESS may or may not have reached ROS, on the shipped bundle over
+// loopback against the emulator.
+
+let world: World;
+afterEach(async () => {
+  await world.close();
+});
+
+const UP = 'Custom::CloudSSOUserProvision';
+const logLines = (w: World) => w.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('a SUCCESS whose delivery has an unknown outcome', () => {
+  it('ROS received it but answered too slowly: what it was told exists is not deleted', async () => {
+    world = await startWorld({ built: true });
+    // Every callback is received at once and answered after 6 s, past each try's timeout.
+    world.callbacks.delayNext(100, 6000);
+    const result = await world.run(
+      world.event({
+        RequestType: 'Create',
+        ResourceType: UP,
+        ResourceProperties: userProvisionProps(world),
+        Timeout: 4,
+      }),
+    );
+    expect(result).toMatchObject({ Status: 'SUCCESS', delivered: false });
+    // ROS has the SUCCESS: the stack now holds this provisioning, so it must still be there.
+    expect(world.callbacks.received[0]?.body).toMatchObject({ Status: 'SUCCESS' });
+    expect(apiCalls(world.emulator, 'DeleteUserProvisioning')).toHaveLength(0);
+    expect(world.emulator.snapshot().provisionings).toHaveLength(1);
+    const skipped = logLines(world).find((l) => l.step === 'undo');
+    expect(skipped).toMatchObject({
+      outcome: 'skipped',
+      physicalResourceId: result.PhysicalResourceId,
+      note: expect.stringMatching(/may have reached ROS.*orphaned/),
+    });
+  }, 20_000);
+});
