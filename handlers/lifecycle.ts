@@ -149,7 +149,7 @@ export async function runLifecycle(rawEvent: unknown, deps: LifecycleDeps): Prom
       log.log({ step: 'guard', outcome: 'failed', during: progress.step });
       void fail(
         `timed out during ${progress.step}: ROS stops waiting for this answer in ${clock.answerRemaining()} ms; ` +
-          'no further call is started, and what this request created is deleted again',
+          'no further call is started, and anything this request created is being deleted again (its log says whether that worked)',
         failedId(),
       );
       onTimeout();
@@ -209,6 +209,10 @@ export async function runLifecycle(rawEvent: unknown, deps: LifecycleDeps): Prom
         outcome: 'failed',
         physicalResourceId: progress.createdId,
         error: messageOf(err),
+        note: success
+          ? 'it still exists and ROS does not know it: orphaned, delete it by hand'
+          : "it still exists; the FAILED answer carried its ID, so ROS's rollback Delete with this " +
+            'PhysicalResourceId removes it (if ROS sends none, delete it by hand)',
       });
     }
   }

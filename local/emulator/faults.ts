@@ -12,6 +12,8 @@ export interface FaultSpec {
    * no response): the unknown outcome a client must not retry blindly.
    */
   loseAnswerOf?: string[];
+  /** Once a call of this action succeeded, every later call answers 503 (the service went away mid-operation). */
+  failAfter?: string;
   /**
    * Answers the docs leave open (cloud-apis.md §4, §6.2), so a client is tested against both:
    * `ok` makes AddClientIdToOIDCProvider of a client ID the provider already has succeed unchanged
@@ -62,6 +64,9 @@ export function parseFaults(text: string): FaultSpec {
       case 'lose-answer':
         spec.loseAnswerOf = [...(spec.loseAnswerOf ?? []), ...value.split('+').filter((v) => v !== '')];
         break;
+      case 'fail-after':
+        spec.failAfter = value;
+        break;
       case 'add-existing-client-id':
         spec.addExistingClientId = choice(name, value, ['conflict', 'ok'] as const);
         break;
@@ -70,7 +75,7 @@ export function parseFaults(text: string): FaultSpec {
         break;
       default:
         throw new FaultSpecError(
-          `fault "${name}": unknown; use throttle, 5xx, latency, sync-fail, lose-answer, add-existing-client-id, duplicate-provisioning or seed`,
+          `fault "${name}": unknown; use throttle, 5xx, latency, sync-fail, lose-answer, fail-after, add-existing-client-id, duplicate-provisioning or seed`,
         );
     }
   }
@@ -119,6 +124,7 @@ export class FaultInjector {
   readonly spec: FaultSpec;
   private prngState: number;
   private readonly answersLost = new Set<string>();
+  private down = false;
 
   constructor(input: FaultSpec | string | undefined) {
     this.spec = normalizeFaults(input);
@@ -130,6 +136,7 @@ export class FaultInjector {
   }
 
   decide(): FaultDecision {
+    if (this.down) return 'server-error';
     const throttle = this.spec.throttleRate ?? 0;
     const serverError = this.spec.serverErrorRate ?? 0;
     if (throttle > 0 && this.next() < throttle) return 'throttle';
@@ -139,6 +146,11 @@ export class FaultInjector {
 
   shouldFailSync(userName: string): boolean {
     return this.spec.failSyncFor?.includes(userName) ?? false;
+  }
+
+  /** Called after each successful call: `failAfter` takes the service down after its action. */
+  succeeded(action: string): void {
+    if (this.spec.failAfter === action) this.down = true;
   }
 
   /** True once per action named in `loseAnswerOf`: that call's answer is to be lost. */

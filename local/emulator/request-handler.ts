@@ -106,6 +106,7 @@ export async function handleRequest(
       faults,
       now: isoNow(),
     });
+    faults.succeeded(entry.action);
     if (faults.takeLostAnswer(entry.action)) {
       // Done, but the caller never hears it: the connection closes with no response.
       entry.code = 'AnswerLost';

@@ -38,3 +38,32 @@ describe('a SUCCESS whose delivery has an unknown outcome', () => {
     });
   }, 20_000);
 });
+
+describe('a Create whose undo fails too', () => {
+  it('says so in the log, naming what is left, and the rollback Delete with the answered ID removes it', async () => {
+    // The service goes away right after the provisioning was made: the Create fails, and so does its undo.
+    world = await startWorld({ built: true, faults: 'fail-after=CreateUserProvisioning' });
+    const props = userProvisionProps(world);
+    await world.run(world.event({ RequestType: 'Create', ResourceType: UP, ResourceProperties: props }));
+    const failed = world.callbacks.accepted()[0]?.body ?? {};
+    expect(failed.Status).toBe('FAILED');
+    expect(failed.PhysicalResourceId).toMatch(/^created:[0-9a-f]{12}:up-/);
+    expect(world.emulator.snapshot().provisionings).toHaveLength(1);
+    expect(logLines(world).find((l) => l.step === 'undo' && l.outcome === 'failed')).toMatchObject({
+      physicalResourceId: failed.PhysicalResourceId,
+      error: expect.stringMatching(/DeleteUserProvisioning failed: ServiceUnavailable/),
+      note: expect.stringMatching(/still exists.*Delete with this PhysicalResourceId/),
+    });
+    world.emulator.setFaults(undefined);
+    await world.run(
+      world.event({
+        RequestType: 'Delete',
+        ResourceType: UP,
+        PhysicalResourceId: failed.PhysicalResourceId,
+        ResourceProperties: props,
+      }),
+    );
+    expect(world.callbacks.accepted().at(-1)?.body.Status).toBe('SUCCESS');
+    expect(world.emulator.snapshot().provisionings).toHaveLength(0);
+  });
+});

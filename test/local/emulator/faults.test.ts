@@ -112,6 +112,13 @@ describe('fault injection', () => {
     expect([again.code, again.statusCode]).toEqual(['EntityAlreadyExists.UserProvisioning', 409]);
   });
 
+  it('fail-after: every call after the first success of the action answers 503', async () => {
+    const emulator = await start({ faults: 'fail-after=CreateUserProvisioning' });
+    expect(await outcomes(emulator, 1)).toEqual(['ok']);
+    await createProvisioning(emulator, { principal: { userName: 'alice' }, target: 'dev' });
+    expect(await outcomes(emulator, 2)).toEqual(['ServiceUnavailable', 'ServiceUnavailable']);
+  });
+
   it('duplicate-provisioning=allow makes a second provisioning for the same principal and target', async () => {
     const emulator = await start({ faults: 'duplicate-provisioning=allow' });
     const request = { principal: { userName: 'alice' }, target: 'dev' } as const;
