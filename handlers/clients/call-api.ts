@@ -5,7 +5,7 @@ import type { Deadline } from '../deadline';
 import { CloudError, DeadlineExceeded, ValidationError } from '../errors';
 import type { Logger } from '../log';
 import { type RetryPolicy, withRetries } from '../retry';
-import { credentialHint, isOutcomeUnknown } from './error-codes';
+import { credentialHint, isOutcomeUnknown, MALFORMED_ANSWER } from './error-codes';
 import { sdkErrorFields } from './sdk-error';
 
 export type ApiParams = Record<string, string | number | undefined>;
@@ -70,9 +70,12 @@ export function isRetryableCode(code: string, httpStatus: number): boolean {
 export function toCloudError(err: unknown, action: string): CloudError {
   if (err instanceof CloudError) return err;
   const { status, code: rawCode, message: text, requestId } = sdkErrorFields(err);
-  const code =
-    status === 0 ? `NetworkError${rawCode === '' ? '' : `.${rawCode}`}` : rawCode || `HTTP${status}`;
-  const where = status === 0 ? 'no answer' : `HTTP ${status}`;
+  // openapi-core parses the body before it looks at the status, so an HTML page from a proxy (any
+  // status) or a cut-off body arrives as a JSON SyntaxError, status unknown: an answer, not none.
+  const malformed = status === 0 && (err as Error | undefined)?.name === 'SyntaxError';
+  const network = `NetworkError${rawCode === '' ? '' : `.${rawCode}`}`;
+  const code = malformed ? MALFORMED_ANSWER : status === 0 ? network : rawCode || `HTTP${status}`;
+  const where = malformed ? 'an answer that is not JSON' : status === 0 ? 'no answer' : `HTTP ${status}`;
   const rid = requestId === '' ? '' : ` [API request ID ${requestId}]`;
   const hint = credentialHint(code);
   return new CloudError(

@@ -1,4 +1,6 @@
+import { CloudError } from '../errors';
 import type { ApiBody, ApiCaller } from './call-api';
+import { MALFORMED_ANSWER } from './error-codes';
 
 export const CLOUDSSO_VERSION = '2021-05-15';
 
@@ -55,7 +57,16 @@ export interface CloudSsoClient {
 function provisioningOf(body: ApiBody, action: string): UserProvisioning {
   const p = body.UserProvisioning as UserProvisioning | undefined;
   if (typeof p?.UserProvisioningId !== 'string') {
-    throw new Error(`${action} answered without UserProvisioning.UserProvisioningId`);
+    const requestId = typeof body.RequestId === 'string' ? body.RequestId : '';
+    throw new CloudError(
+      `CloudSSO.${action} failed: ${MALFORMED_ANSWER} (HTTP 200): the answer has no UserProvisioning.UserProvisioningId` +
+        (requestId === '' ? '' : ` [API request ID ${requestId}]`),
+      MALFORMED_ANSWER,
+      200,
+      requestId,
+      false,
+      `CloudSSO.${action}`,
+    );
   }
   return p;
 }

@@ -82,10 +82,16 @@ export const NOT_CONNECTED_CODES: readonly string[] = [
 ];
 const NOT_SENT = NOT_CONNECTED_CODES.map((code) => `NetworkError.${code}`);
 
+/**
+ * Our code (no service sends it) for an answer that is not the JSON the action promises: not
+ * JSON at all, or without the object it must carry. Whatever the status, the call may have acted.
+ */
+export const MALFORMED_ANSWER = 'MalformedAnswer';
+
 /** Whether the failed call may still have taken effect (it reached the service, or may have). */
 export function isOutcomeUnknown(err: unknown): err is CloudError {
   if (!(err instanceof CloudError)) return false;
-  if (err.httpStatus >= 500) return true;
+  if (err.httpStatus >= 500 || err.code === MALFORMED_ANSWER) return true;
   return err.httpStatus === 0 && !NOT_SENT.includes(err.code);
 }
 

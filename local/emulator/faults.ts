@@ -12,6 +12,8 @@ export interface FaultSpec {
    * no response): the unknown outcome a client must not retry blindly.
    */
   loseAnswerOf?: string[];
+  /** Like `loseAnswerOf`, but the answer is HTTP 200 with only a RequestId (not the object the action returns). */
+  emptyAnswerOf?: string[];
   /** Once a call of this action succeeded, every later call answers 503 (the service went away mid-operation). */
   failAfter?: string;
   /**
@@ -64,6 +66,9 @@ export function parseFaults(text: string): FaultSpec {
       case 'lose-answer':
         spec.loseAnswerOf = [...(spec.loseAnswerOf ?? []), ...value.split('+').filter((v) => v !== '')];
         break;
+      case 'empty-answer':
+        spec.emptyAnswerOf = [...(spec.emptyAnswerOf ?? []), ...value.split('+').filter((v) => v !== '')];
+        break;
       case 'fail-after':
         spec.failAfter = value;
         break;
@@ -75,7 +80,7 @@ export function parseFaults(text: string): FaultSpec {
         break;
       default:
         throw new FaultSpecError(
-          `fault "${name}": unknown; use throttle, 5xx, latency, sync-fail, lose-answer, fail-after, add-existing-client-id, duplicate-provisioning or seed`,
+          `fault "${name}": unknown; use throttle, 5xx, latency, sync-fail, lose-answer, empty-answer, fail-after, add-existing-client-id, duplicate-provisioning or seed`,
         );
     }
   }
@@ -153,11 +158,16 @@ export class FaultInjector {
     if (this.spec.failAfter === action) this.down = true;
   }
 
-  /** True once per action named in `loseAnswerOf`: that call's answer is to be lost. */
-  takeLostAnswer(action: string): boolean {
-    if (!(this.spec.loseAnswerOf?.includes(action) ?? false) || this.answersLost.has(action)) return false;
-    this.answersLost.add(action);
-    return true;
+  /** Once per action named in `loseAnswerOf` / `emptyAnswerOf`: how that call's answer goes wrong. */
+  takeBadAnswer(action: string): 'lost' | 'empty' | undefined {
+    if (this.answersLost.has(action)) return undefined;
+    const how = this.spec.loseAnswerOf?.includes(action)
+      ? 'lost'
+      : this.spec.emptyAnswerOf?.includes(action)
+        ? 'empty'
+        : undefined;
+    if (how !== undefined) this.answersLost.add(action);
+    return how;
   }
 
   private next(): number {

@@ -65,27 +65,31 @@ describe('AddClientIdToOIDCProvider of a client ID the provider already has answ
   });
 });
 
-describe('a CreateUserProvisioning whose answer is lost (it took effect)', () => {
+describe('a CreateUserProvisioning that took effect but whose answer did not say so', () => {
   it.each([
-    ['the service allows a second provisioning for the same inputs', 'duplicate-provisioning=allow'],
-    ['the service refuses a second one', 'duplicate-provisioning=refuse'],
-  ])('is not sent again blindly when %s: one provisioning, found and named', async (_name, answer) => {
-    world = await startWorld({ built: true, faults: `lose-answer=CreateUserProvisioning,${answer}` });
-    const created = await request(world, {
-      RequestType: 'Create',
-      ResourceType: UP,
-      ResourceProperties: userProvisionProps(world),
-    });
-    const provisionings = world.emulator.snapshot().provisionings;
-    expect(provisionings).toHaveLength(1);
-    expect(apiCalls(world.emulator, 'CreateUserProvisioning')).toHaveLength(1);
-    // This invocation cannot prove the one it finds is its own: it counts as adopted (README).
-    expect(created).toMatchObject({ Status: 'SUCCESS', Data: { Ownership: 'Adopted' } });
-    expect(created.PhysicalResourceId).toMatch(
-      new RegExp(`^adopted:[0-9a-f]{12}:${provisionings[0]?.userProvisioningId}$`),
-    );
-    expect(logLines(world).find((l) => l.step === 'adopt')).toMatchObject({
-      note: expect.stringMatching(/outcome.*unknown/),
-    });
-  });
+    ['lost, and the service allows a second provisioning', 'lose-answer', 'duplicate-provisioning=allow'],
+    ['lost, and the service refuses a second one', 'lose-answer', 'duplicate-provisioning=refuse'],
+    ['a 200 without the provisioning', 'empty-answer', 'duplicate-provisioning=allow'],
+  ])(
+    'is not sent again blindly (answer %s): one provisioning, found and named',
+    async (_name, how, answer) => {
+      world = await startWorld({ built: true, faults: `${how}=CreateUserProvisioning,${answer}` });
+      const created = await request(world, {
+        RequestType: 'Create',
+        ResourceType: UP,
+        ResourceProperties: userProvisionProps(world),
+      });
+      const provisionings = world.emulator.snapshot().provisionings;
+      expect(provisionings).toHaveLength(1);
+      expect(apiCalls(world.emulator, 'CreateUserProvisioning')).toHaveLength(1);
+      // This invocation cannot prove the one it finds is its own: it counts as adopted (README).
+      expect(created).toMatchObject({ Status: 'SUCCESS', Data: { Ownership: 'Adopted' } });
+      expect(created.PhysicalResourceId).toMatch(
+        new RegExp(`^adopted:[0-9a-f]{12}:${provisionings[0]?.userProvisioningId}$`),
+      );
+      expect(logLines(world).find((l) => l.step === 'adopt')).toMatchObject({
+        note: expect.stringMatching(/outcome.*unknown/),
+      });
+    },
+  );
 });

@@ -204,6 +204,11 @@ describe('error codes', () => {
     expect(isOutcomeUnknown(network('ENOTFOUND'))).toBe(false);
     expect(isOutcomeUnknown(cloud('Throttling.User', 400))).toBe(false);
     expect(isOutcomeUnknown(new Error('x'))).toBe(false);
+    // An HTML page from a proxy: openapi-core fails parsing it, with no status; it is an answer.
+    const html = toCloudError(new SyntaxError(`Unexpected token '<'`), 'CloudSSO.DeleteUserProvisioning');
+    expect([html.code, isOutcomeUnknown(html)]).toEqual(['MalformedAnswer', true]);
+    expect(html.message).toMatch(/MalformedAnswer \(an answer that is not JSON\)/);
+    expect(isGone('UserProvisioning', html)).toBe(false);
   });
 
   it('puts the code and a hint for credential errors in the message', () => {

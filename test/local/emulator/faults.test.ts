@@ -112,6 +112,20 @@ describe('fault injection', () => {
     expect([again.code, again.statusCode]).toEqual(['EntityAlreadyExists.UserProvisioning', 409]);
   });
 
+  it('empty-answer: the first call takes effect and answers 200 with only its RequestId', async () => {
+    const emulator = await start({ faults: 'empty-answer=CreateUserProvisioning' });
+    const answer = await cloudSso(emulator, 'CreateUserProvisioning', {
+      PrincipalId: emulator.state.directories[0]?.users[0]?.userId,
+      PrincipalType: 'User',
+      TargetId: accountIdOf(emulator, 'dev'),
+      TargetType: 'RD-Account',
+      DuplicationStrategy: 'KeepBoth',
+      DeletionStrategy: 'Keep',
+    });
+    expect(Object.keys(answer.body)).toEqual(['RequestId']);
+    expect(emulator.state.provisionings).toHaveLength(1);
+  });
+
   it('fail-after: every call after the first success of the action answers 503', async () => {
     const emulator = await start({ faults: 'fail-after=CreateUserProvisioning' });
     expect(await outcomes(emulator, 1)).toEqual(['ok']);
