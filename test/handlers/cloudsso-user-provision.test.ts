@@ -333,6 +333,17 @@ describe('Custom::CloudSSOUserProvision', () => {
     );
     expect(apiCalls(world.emulator, 'DeleteUserProvisioning')).toHaveLength(0);
     expect(world.emulator.snapshot().provisionings).toHaveLength(1);
+    // TakeOwnershipOfExisting hands over what this stack found, never a record another stack wrote.
+    const owned = { ...props, TakeOwnershipOfExisting: true };
+    const released = await send(world, {
+      RequestType: 'Delete',
+      StackId: 'another-stack',
+      PhysicalResourceId: created.PhysicalResourceId,
+      ResourceProperties: owned,
+    });
+    expect(released.Status).toBe('SUCCESS');
+    expect(apiCalls(world.emulator, 'DeleteUserProvisioning')).toHaveLength(0);
+    expect(world.emulator.snapshot().provisionings).toHaveLength(1);
   });
 
   it('provisions a group principal', async () => {
