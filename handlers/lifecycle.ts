@@ -8,6 +8,7 @@ import {
   DeadlineExceeded,
   messageOf,
   ReplacementRequired,
+  ResourceMissing,
   ValidationError,
 } from './errors';
 import { type AnswerTarget, decodeEvent, answerTargetOf, parseRequest, type RosRequest } from './event';
@@ -34,7 +35,12 @@ export interface LifecycleResult {
 
 /** A FAILED Reason: the message only; stacks go to the log. */
 export function reasonFor(err: unknown): string {
-  if (err instanceof ValidationError || err instanceof ReplacementRequired || err instanceof CloudError) {
+  if (
+    err instanceof ValidationError ||
+    err instanceof ReplacementRequired ||
+    err instanceof CloudError ||
+    err instanceof ResourceMissing
+  ) {
     return err.message;
   }
   if (err instanceof DeadlineExceeded || err instanceof ConfigurationError) return err.message;

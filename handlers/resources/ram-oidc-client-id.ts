@@ -1,6 +1,6 @@
 import type { OidcProvider } from '../clients/ims';
 import { ignoreGone, isAlreadyExists } from '../clients/error-codes';
-import { CloudError, ValidationError } from '../errors';
+import { CloudError, ResourceMissing, ValidationError } from '../errors';
 import { OWNERSHIP_PREFIX_BYTES } from '../ownership';
 import { parameterFacts, pickAttributes } from '../properties';
 import { MAX_PHYSICAL_ID_BYTES } from '../respond';
@@ -105,6 +105,12 @@ export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
   // Both properties are not updatable: an Update only re-reads the provider, for the same Data as Create.
   async update(props, _old, _resourceId, deps) {
     const provider = await deps.ims.getOidcProvider(props.OIDCProviderName);
+    if (!provider.ClientIds.includes(props.ClientId)) {
+      throw new ResourceMissing(
+        `client ID '${props.ClientId}' is no longer on OIDC provider '${props.OIDCProviderName}' (removed outside ` +
+          'this stack); nothing was changed. Add it back by hand, or delete the resource from the stack',
+      );
+    }
     return dataOf(props, arnOf(provider, props.OIDCProviderName, deps.accountId));
   },
 

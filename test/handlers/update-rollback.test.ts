@@ -121,3 +121,25 @@ describe('the rollback of an Update that took an adopted provisioning over', () 
     expect(world.emulator.snapshot().provisionings.map((p) => p.description)).toEqual(['by hand']);
   });
 });
+
+describe('an Update of a resource removed outside the stack', () => {
+  it('client ID: answers FAILED saying it is gone, not SUCCESS', async () => {
+    world = await startWorld({ built: true });
+    const props = { OIDCProviderName: 'github', ClientId: 'ci-a' };
+    const created = await send(world, CLIENT, { RequestType: 'Create', ResourceProperties: props });
+    const github = world.emulator.state.accounts
+      .flatMap((a) => a.oidcProviders)
+      .find((p) => p.name === 'github');
+    if (github) github.clientIds = github.clientIds.filter((c) => c !== 'ci-a');
+    const updated = await send(world, CLIENT, {
+      RequestType: 'Update',
+      PhysicalResourceId: created.PhysicalResourceId,
+      ResourceProperties: props,
+      OldResourceProperties: props,
+    });
+    expect(updated).toMatchObject({
+      Status: 'FAILED',
+      Reason: expect.stringMatching(/client ID 'ci-a' is no longer on OIDC provider 'github'/),
+    });
+  });
+});
