@@ -40,6 +40,14 @@ export class ReplacementRequired extends Error {
   }
 }
 
+/** The resource a physical ID names is no longer there (removed outside the stack). */
+export class ResourceMissing extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResourceMissing';
+  }
+}
+
 /** The function's own setup is wrong (environment, credentials): the operator must fix it, not the template. */
 export class ConfigurationError extends Error {
   constructor(message: string) {

@@ -8,6 +8,7 @@ import {
   DeadlineExceeded,
   messageOf,
   ReplacementRequired,
+  ResourceMissing,
   ValidationError,
 } from './errors';
 import { type AnswerTarget, decodeEvent, answerTargetOf, parseRequest, type RosRequest } from './event';
@@ -34,7 +35,12 @@ export interface LifecycleResult {
 
 /** A FAILED Reason: the message only; stacks go to the log. */
 export function reasonFor(err: unknown): string {
-  if (err instanceof ValidationError || err instanceof ReplacementRequired || err instanceof CloudError) {
+  if (
+    err instanceof ValidationError ||
+    err instanceof ReplacementRequired ||
+    err instanceof CloudError ||
+    err instanceof ResourceMissing
+  ) {
     return err.message;
   }
   if (err instanceof DeadlineExceeded || err instanceof ConfigurationError) return err.message;
@@ -149,7 +155,7 @@ export async function runLifecycle(rawEvent: unknown, deps: LifecycleDeps): Prom
       log.log({ step: 'guard', outcome: 'failed', during: progress.step });
       void fail(
         `timed out during ${progress.step}: ROS stops waiting for this answer in ${clock.answerRemaining()} ms; ` +
-          'no further call is started, and what this request created is deleted again',
+          'no further call is started, and anything this request created is being deleted again (its log says whether that worked)',
         failedId(),
       );
       onTimeout();
@@ -183,8 +189,20 @@ export async function runLifecycle(rawEvent: unknown, deps: LifecycleDeps): Prom
     if (request.RequestType !== 'Create' || progress.createdId === undefined || progress.undo === undefined)
       return;
     const delivery: Delivery | undefined = await answer?.settled;
-    const kept = answer?.given?.status === 'SUCCESS' && delivery?.delivered === true;
-    if (kept) return;
+    const success = answer?.given?.status === 'SUCCESS';
+    if (success && delivery?.delivered === true) return;
+    if (success && delivery?.mayHaveArrived === true) {
+      // If ROS has the SUCCESS, the resource is in its stack: deleting it would make that a lie.
+      log.log({
+        step: 'undo',
+        outcome: 'skipped',
+        physicalResourceId: progress.createdId,
+        note:
+          'the SUCCESS may have reached ROS (no sure refusal), so what it names is kept; if ROS did not get it, ' +
+          'the stack fails and this resource is orphaned: delete it by hand',
+      });
+      return;
+    }
     const why =
       answer?.given?.status === 'SUCCESS' ? 'the SUCCESS answer did not reach ROS' : 'the answer was FAILED';
     log.log({ step: 'undo', outcome: 'start', physicalResourceId: progress.createdId, why });
@@ -197,6 +215,10 @@ export async function runLifecycle(rawEvent: unknown, deps: LifecycleDeps): Prom
         outcome: 'failed',
         physicalResourceId: progress.createdId,
         error: messageOf(err),
+        note: success
+          ? 'it still exists and ROS does not know it: orphaned, delete it by hand'
+          : "it still exists; the FAILED answer carried its ID, so ROS's rollback Delete with this " +
+            'PhysicalResourceId removes it (if ROS sends none, delete it by hand)',
       });
     }
   }

@@ -56,13 +56,15 @@ export function parsePhysicalId(
 
 /**
  * Whether this stack may change and delete the resource: it created it (or took it over) under this
- * very StackId, or the template now says `TakeOwnershipOfExisting: true`. Everything else (adopted,
- * legacy, another stack's ID) is only used and, on Delete, released: the safe direction.
+ * very StackId, or the template now says `TakeOwnershipOfExisting: true` of an ID this stack wrote
+ * (adopted) or one that records no stack (legacy). An ID another stack wrote is never this stack's,
+ * whatever the flag: the flag hands over what this stack found, not another stack's record.
+ * Everything else is only used and, on Delete, released: the safe direction.
  */
 export function isOwnedBy(parsed: ParsedPhysicalId, stackId: string, takeOwnership: boolean): boolean {
+  if (parsed.stackTag !== undefined && parsed.stackTag !== stackTagOf(stackId)) return false;
   if (takeOwnership) return true;
-  if (parsed.ownership !== 'created' && parsed.ownership !== 'taken-over') return false;
-  return parsed.stackTag === stackTagOf(stackId);
+  return parsed.ownership === 'created' || parsed.ownership === 'taken-over';
 }
 
 /** The `Ownership` attribute in Data: what the stack will do with the resource on delete. */

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { NOT_CONNECTED_CODES } from './clients/error-codes';
 import type { Deadline } from './deadline';
 import type { AnswerTarget } from './event';
 import type { Logger } from './log';
@@ -172,6 +173,11 @@ export interface SendOptions {
 
 export interface Delivery {
   delivered: boolean;
+  /**
+   * Not delivered, but some try may still have reached ROS: it timed out or lost its connection
+   * after sending, or ROS answered 5xx. Only a 4xx or a connection never made is a sure "no".
+   */
+  mayHaveArrived?: boolean;
   status?: number;
   url?: string;
   problem?: string;
@@ -181,6 +187,12 @@ class CallbackHttpError extends Error {
   constructor(readonly status: number) {
     super(`callback answered HTTP ${status}`);
   }
+}
+
+/** Whether a failed try may still have delivered the body (see Delivery.mayHaveArrived). */
+function mayHaveArrived(err: unknown): boolean {
+  if (err instanceof CallbackHttpError) return err.status >= 500;
+  return !NOT_CONNECTED_CODES.includes(String((err as NodeJS.ErrnoException | undefined)?.code));
 }
 
 const TRY_TIMEOUT_MS = 5000;
@@ -220,6 +232,7 @@ export async function sendResponse(
   options: SendOptions,
 ): Promise<Delivery> {
   const problems: string[] = [];
+  let maybe = false;
   for (const [name, url] of [
     ['ResponseURL', target.ResponseURL],
     ['IntranetResponseURL', target.IntranetResponseURL],
@@ -237,9 +250,14 @@ export async function sendResponse(
         async () => {
           // ROS stops listening at its wait; a late try still runs once, to learn whether it was refused.
           const left = options.deadline.answerRemaining();
-          const code = await post(url, body, Math.max(200, Math.min(TRY_TIMEOUT_MS, left)));
-          if (code < 200 || code > 299) throw new CallbackHttpError(code);
-          return code;
+          try {
+            const code = await post(url, body, Math.max(200, Math.min(TRY_TIMEOUT_MS, left)));
+            if (code < 200 || code > 299) throw new CallbackHttpError(code);
+            return code;
+          } catch (err) {
+            maybe ||= mayHaveArrived(err);
+            throw err;
+          }
         },
         options.retry,
         {
@@ -270,5 +288,9 @@ export async function sendResponse(
       });
     }
   }
-  return { delivered: false, problem: problems.length > 0 ? problems.join('; ') : 'no ResponseURL' };
+  return {
+    delivered: false,
+    mayHaveArrived: maybe,
+    problem: problems.length > 0 ? problems.join('; ') : 'no ResponseURL',
+  };
 }

@@ -196,17 +196,35 @@ async function updateStep({ request, handler, settings, deps, progress }: Routed
     );
   }
   const changes = changedProperties(parameterFacts(handler.schemaId), props, old);
-  if (changes.immutable.length > 0) {
-    throw new ReplacementRequired(changes.immutable.map((k) => describeChange(k, old[k], props[k])));
+  // Owned under the new properties, or under the old ones: the rollback of an Update that took the
+  // resource over may put back what that Update changed.
+  const owned = isOwnedBy(parsed, request.StackId, takesOwnership(props) || takesOwnership(old));
+  let immutable = changes.immutable;
+  let notOurs = owned ? [] : changes.editable.filter((k) => k !== TAKE_OWNERSHIP);
+  const resources = resourceDeps(request, settings, deps, deps.deadline);
+  if (immutable.length + notOurs.length > 0) {
+    // Only what the resource itself does not have is a change (see ResourceHandler.differences).
+    progress.step = 'read';
+    const differing = await handler.differences(
+      props,
+      [...immutable, ...notOurs],
+      parsed.resourceId,
+      resources,
+    );
+    if (differing !== undefined) {
+      immutable = immutable.filter((k) => differing.includes(k));
+      notOurs = notOurs.filter((k) => differing.includes(k));
+    }
   }
-  const settingsChanged = changes.editable.filter((k) => k !== TAKE_OWNERSHIP);
-  const owned = isOwnedBy(parsed, request.StackId, takesOwnership(props));
-  if (!owned && settingsChanged.length > 0) {
+  if (immutable.length > 0) {
+    throw new ReplacementRequired(immutable.map((k) => describeChange(k, old[k], props[k])));
+  }
+  if (notOurs.length > 0) {
     const how =
       parsed.ownership === 'legacy' ? 'its ID predates ownership records' : `it is ${parsed.ownership}`;
     throw new ValidationError(
       `${parsed.resourceId} was not created by this stack (${how}), so the stack does not change it: ` +
-        `${settingsChanged.map((k) => describeChange(k, old[k], props[k])).join(', ')}. ` +
+        `${notOurs.map((k) => describeChange(k, old[k], props[k])).join(', ')}. ` +
         `Revert the change, or set ${TAKE_OWNERSHIP}: true to hand it to this stack for good (the stack then also deletes it)`,
     );
   }
@@ -215,7 +233,7 @@ async function updateStep({ request, handler, settings, deps, progress }: Routed
     props,
     old,
     parsed.resourceId,
-    resourceDeps(request, settings, deps, deps.deadline),
+    resources,
     // A takeover by Update (the flag just set) aligns the settings like one at Create.
     owned && changes.editable.length > 0,
   );

@@ -5,15 +5,24 @@ import type { Deadline } from '../deadline';
 import { CloudError, DeadlineExceeded, ValidationError } from '../errors';
 import type { Logger } from '../log';
 import { type RetryPolicy, withRetries } from '../retry';
-import { credentialHint } from './error-codes';
+import { credentialHint, isOutcomeUnknown, MALFORMED_ANSWER } from './error-codes';
 import { sdkErrorFields } from './sdk-error';
 
 export type ApiParams = Record<string, string | number | undefined>;
 export type ApiBody = Record<string, unknown>;
 
+export interface CallOptions {
+  /**
+   * `false` for a call that must not run twice (a create): it is then retried only when it
+   * certainly did nothing (throttled, or never sent); after an unknown outcome the caller looks
+   * for what it may have made before sending it again.
+   */
+  idempotent?: boolean;
+}
+
 /** One product's RPC calls: validated, signed, retried, errors mapped to CloudError. */
 export interface ApiCaller {
-  call(action: string, params: ApiParams): Promise<ApiBody>;
+  call(action: string, params: ApiParams, options?: CallOptions): Promise<ApiBody>;
 }
 
 export interface CallerOptions {
@@ -61,9 +70,12 @@ export function isRetryableCode(code: string, httpStatus: number): boolean {
 export function toCloudError(err: unknown, action: string): CloudError {
   if (err instanceof CloudError) return err;
   const { status, code: rawCode, message: text, requestId } = sdkErrorFields(err);
-  const code =
-    status === 0 ? `NetworkError${rawCode === '' ? '' : `.${rawCode}`}` : rawCode || `HTTP${status}`;
-  const where = status === 0 ? 'no answer' : `HTTP ${status}`;
+  // openapi-core parses the body before it looks at the status, so an HTML page from a proxy (any
+  // status) or a cut-off body arrives as a JSON SyntaxError, status unknown: an answer, not none.
+  const malformed = status === 0 && (err as Error | undefined)?.name === 'SyntaxError';
+  const network = `NetworkError${rawCode === '' ? '' : `.${rawCode}`}`;
+  const code = malformed ? MALFORMED_ANSWER : status === 0 ? network : rawCode || `HTTP${status}`;
+  const where = malformed ? 'an answer that is not JSON' : status === 0 ? 'no answer' : `HTTP ${status}`;
   const rid = requestId === '' ? '' : ` [API request ID ${requestId}]`;
   const hint = credentialHint(code);
   return new CloudError(
@@ -95,7 +107,8 @@ export function createApiCaller(options: CallerOptions): ApiCaller {
     return client;
   };
   return {
-    async call(action, params) {
+    async call(action, params, callOptions = {}) {
+      const idempotent = callOptions.idempotent ?? true;
       const name = `${options.product}.${action}`;
       const query: Record<string, string | number> = {};
       for (const [key, value] of Object.entries(params)) if (value !== undefined) query[key] = value;
@@ -138,7 +151,8 @@ export function createApiCaller(options: CallerOptions): ApiCaller {
           },
           options.retry,
           {
-            isRetryable: (err) => err instanceof CloudError && err.retryable,
+            isRetryable: (err) =>
+              err instanceof CloudError && err.retryable && (idempotent || !isOutcomeUnknown(err)),
             timeLeft: () => options.deadline.workRemaining(),
             onRetry: (err, attempt, delayMs) =>
               options.log.log({

@@ -1,4 +1,6 @@
+import { CloudError } from '../errors';
 import type { ApiBody, ApiCaller } from './call-api';
+import { MALFORMED_ANSWER } from './error-codes';
 
 export const CLOUDSSO_VERSION = '2021-05-15';
 
@@ -55,7 +57,16 @@ export interface CloudSsoClient {
 function provisioningOf(body: ApiBody, action: string): UserProvisioning {
   const p = body.UserProvisioning as UserProvisioning | undefined;
   if (typeof p?.UserProvisioningId !== 'string') {
-    throw new Error(`${action} answered without UserProvisioning.UserProvisioningId`);
+    const requestId = typeof body.RequestId === 'string' ? body.RequestId : '';
+    throw new CloudError(
+      `CloudSSO.${action} failed: ${MALFORMED_ANSWER} (HTTP 200): the answer has no UserProvisioning.UserProvisioningId` +
+        (requestId === '' ? '' : ` [API request ID ${requestId}]`),
+      MALFORMED_ANSWER,
+      200,
+      requestId,
+      false,
+      `CloudSSO.${action}`,
+    );
   }
   return p;
 }
@@ -86,7 +97,12 @@ export function createCloudSsoClient(caller: ApiCaller): CloudSsoClient {
       throw new Error(`ListUserProvisionings returned more than ${MAX_PAGES} pages`);
     },
     async createUserProvisioning(key, settings) {
-      const body = await caller.call('CreateUserProvisioning', { ...key, ...settings });
+      // Not idempotent: nothing documented stops a second provisioning for the same inputs.
+      const body = await caller.call(
+        'CreateUserProvisioning',
+        { ...key, ...settings },
+        { idempotent: false },
+      );
       return provisioningOf(body, 'CreateUserProvisioning');
     },
     async updateUserProvisioning(directoryId, id, changes) {

@@ -67,6 +67,34 @@ export function ignoreGone(kind: GoneKind, err: unknown, log: Logger): void {
   log.log({ step: 'delete', outcome: 'skipped', code: (err as CloudError).code, note: 'already gone' });
 }
 
+/**
+ * Network errors raised before the request could reach the service (no connection, no address):
+ * the call certainly did nothing. Every other error without an answer (a reset, a timeout, which
+ * openapi-core's client raises as `ConnectTimeout` even after the request was sent) and every 5xx
+ * leaves the outcome unknown.
+ */
+export const NOT_CONNECTED_CODES: readonly string[] = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+];
+const NOT_SENT = NOT_CONNECTED_CODES.map((code) => `NetworkError.${code}`);
+
+/**
+ * Our code (no service sends it) for an answer that is not the JSON the action promises: not
+ * JSON at all, or without the object it must carry. Whatever the status, the call may have acted.
+ */
+export const MALFORMED_ANSWER = 'MalformedAnswer';
+
+/** Whether the failed call may still have taken effect (it reached the service, or may have). */
+export function isOutcomeUnknown(err: unknown): err is CloudError {
+  if (!(err instanceof CloudError)) return false;
+  if (err.httpStatus >= 500 || err.code === MALFORMED_ANSWER) return true;
+  return err.httpStatus === 0 && !NOT_SENT.includes(err.code);
+}
+
 export function isAlreadyExists(err: unknown): err is CloudError {
   return err instanceof CloudError && ALREADY_EXISTS.test(err.code);
 }

@@ -1,5 +1,5 @@
 import type { ProvisioningChanges, ProvisioningKey, UserProvisioning } from '../clients/cloudsso';
-import { ignoreGone, isAlreadyExists } from '../clients/error-codes';
+import { ignoreGone, isAlreadyExists, isOutcomeUnknown } from '../clients/error-codes';
 import { parameterFacts, pickAttributes } from '../properties';
 import type { ResourceDeps, ResourceHandler } from './resource-handler';
 
@@ -93,6 +93,7 @@ async function useExisting(
   props: UserProvisionProps,
   deps: ResourceDeps,
   takeOwnership: boolean,
+  note?: string,
 ): Promise<UserProvisioning> {
   const differs = Object.keys(changesBetween(existing, props));
   deps.log.log({
@@ -101,8 +102,50 @@ async function useExisting(
     resourceId: existing.UserProvisioningId,
     takeOwnership,
     ...(differs.length > 0 ? { [takeOwnership ? 'changes' : 'leftAsFound']: differs } : {}),
+    ...(note === undefined ? {} : { note }),
   });
   return takeOwnership ? alignSettings(existing, props, deps) : existing;
+}
+
+/** Tries of CreateUserProvisioning that reached nothing (an unknown outcome, and nothing found after it). */
+const CREATE_TRIES = 3;
+
+const UNKNOWN_NOTE =
+  'the create call outcome is unknown and this provisioning exists now: it may be the one that call made, ' +
+  'but that cannot be proven, so it counts as adopted (left in place on stack delete unless TakeOwnershipOfExisting is true)';
+
+/**
+ * Creates the provisioning, never twice: the call is not retried blindly after an unknown outcome
+ * (no source says the service refuses a second provisioning for the same inputs), but the
+ * provisioning is looked for first, and sent again only if it is not there.
+ */
+async function createOnce(
+  props: UserProvisionProps,
+  deps: ResourceDeps,
+  takeOwnership: boolean,
+): Promise<{ provisioning: UserProvisioning; existed: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const provisioning = await deps.cloudsso.createUserProvisioning(keyOf(props), {
+        DuplicationStrategy: props.DuplicationStrategy,
+        DeletionStrategy: props.DeletionStrategy,
+        Description: props.Description,
+      });
+      deps.created(provisioning.UserProvisioningId);
+      return { provisioning, existed: false };
+    } catch (err) {
+      const unknown = isOutcomeUnknown(err);
+      if (!unknown && !isAlreadyExists(err)) throw err;
+      // Already there (made between List and Create), or perhaps made by the call that got no answer.
+      const found = await findExisting(props, deps);
+      if (found !== undefined) {
+        const note = unknown ? UNKNOWN_NOTE : 'made by someone else between the List and the Create';
+        return { provisioning: await useExisting(found, props, deps, takeOwnership, note), existed: true };
+      }
+      if (!unknown || attempt >= CREATE_TRIES) throw err;
+      deps.log.log({ step: 'create', outcome: 'retry', attempt, note: 'outcome unknown, nothing found' });
+    }
+  }
 }
 
 /** Custom::CloudSSOUserProvision: a CloudSSO RAM-user provisioning (cloud-apis.md §2–§4). */
@@ -112,29 +155,12 @@ export const cloudSsoUserProvision: ResourceHandler<UserProvisionProps> = {
   isResourceId: (id) => PROVISIONING_ID.test(id),
 
   async create(props, deps, takeOwnership) {
-    let provisioning: UserProvisioning;
-    let existed = false;
     const existing = await findExisting(props, deps);
-    if (existing !== undefined) {
-      existed = true;
-      provisioning = await useExisting(existing, props, deps, takeOwnership);
-    } else {
-      try {
-        provisioning = await deps.cloudsso.createUserProvisioning(keyOf(props), {
-          DuplicationStrategy: props.DuplicationStrategy,
-          DeletionStrategy: props.DeletionStrategy,
-          Description: props.Description,
-        });
-        deps.created(provisioning.UserProvisioningId);
-      } catch (err) {
-        // Someone made it between List and Create; what we cannot prove we created counts as existing.
-        if (!isAlreadyExists(err)) throw err;
-        const raced = await findExisting(props, deps);
-        if (raced === undefined) throw err;
-        existed = true;
-        provisioning = await useExisting(raced, props, deps, takeOwnership);
-      }
-    }
+    // What this invocation cannot prove it created counts as existing (adopted).
+    const { provisioning, existed } =
+      existing === undefined
+        ? await createOnce(props, deps, takeOwnership)
+        : { provisioning: await useExisting(existing, props, deps, takeOwnership), existed: true };
     const failed = await deps.cloudsso.failedEventCount(props.DirectoryId, provisioning.UserProvisioningId);
     return { resourceId: provisioning.UserProvisioningId, existed, data: dataOf(provisioning, failed) };
   },
@@ -145,6 +171,25 @@ export const cloudSsoUserProvision: ResourceHandler<UserProvisionProps> = {
     const current = apply ? await alignSettings(found, props, deps) : found;
     const failed = await deps.cloudsso.failedEventCount(props.DirectoryId, resourceId);
     return dataOf(current, failed);
+  },
+
+  async differences(props, keys, resourceId, deps) {
+    let found: UserProvisioning;
+    try {
+      found = await deps.cloudsso.getUserProvisioning(props.DirectoryId, resourceId);
+    } catch {
+      // Not readable with these properties (another directory, say): nothing is known to match.
+      return undefined;
+    }
+    const wanted = props as unknown as Record<string, string | undefined>;
+    const actual = found as unknown as Record<string, string | undefined>;
+    // The service may echo a strategy or type in another case (cloud-apis.md §4).
+    const sameCase = ['PrincipalType', 'DuplicationStrategy', 'DeletionStrategy'];
+    return keys.filter((key) =>
+      sameCase.includes(key)
+        ? !sameText(actual[key], wanted[key])
+        : (actual[key] ?? '') !== (wanted[key] ?? ''),
+    );
   },
 
   async delete(props, resourceId, deps) {

@@ -1,10 +1,10 @@
 import type { OidcProvider } from '../clients/ims';
 import { ignoreGone, isAlreadyExists } from '../clients/error-codes';
-import { CloudError, ValidationError } from '../errors';
+import { CloudError, ResourceMissing, ValidationError } from '../errors';
 import { OWNERSHIP_PREFIX_BYTES } from '../ownership';
 import { parameterFacts, pickAttributes } from '../properties';
 import { MAX_PHYSICAL_ID_BYTES } from '../respond';
-import type { ResourceHandler } from './resource-handler';
+import type { ResourceDeps, ResourceHandler } from './resource-handler';
 
 /** `ResourceProperties` of Custom::RAMOIDCClientId. */
 export interface OidcClientIdProps {
@@ -39,6 +39,46 @@ function dataOf(props: OidcClientIdProps, arn: string | undefined): Record<strin
   });
 }
 
+/** The provider is full: said in words, with the service's code kept (not an internal error). */
+function providerFull(err: CloudError, providerName: string): CloudError {
+  const message =
+    `OIDC provider '${providerName}' is full: it already has the maximum number of client IDs ` +
+    `(50 per provider; 20 on older accounts). Remove one or use another provider. ${err.message}`;
+  return new CloudError(message, err.code, err.httpStatus, err.requestId, false, err.action);
+}
+
+/**
+ * Adds the client ID unless the provider has it already. Looked up first: whether adding one the
+ * provider already has fails is not documented (AWS IAM's equivalent call succeeds), and such a
+ * success must never count as "created". `added` runs the moment the Add call succeeded.
+ */
+async function addOrFind(
+  props: OidcClientIdProps,
+  deps: ResourceDeps,
+  added: () => void,
+): Promise<{ provider: OidcProvider; existed: boolean }> {
+  const resourceId = resourceIdOf(props);
+  const before = await deps.ims.getOidcProvider(props.OIDCProviderName);
+  if (before.ClientIds.includes(props.ClientId)) {
+    deps.log.log({ step: 'adopt', outcome: 'ok', resourceId });
+    return { provider: before, existed: true };
+  }
+  try {
+    const provider = await deps.ims.addClientId(props.OIDCProviderName, props.ClientId);
+    added();
+    return { provider, existed: false };
+  } catch (err) {
+    if (err instanceof CloudError && err.code.startsWith('LimitExceeded'))
+      throw providerFull(err, props.OIDCProviderName);
+    if (!isAlreadyExists(err)) throw err;
+    // Added since the lookup: by hand, by another stack, or by a retried Add this call cannot prove its own.
+    const provider = await deps.ims.getOidcProvider(props.OIDCProviderName);
+    if (!provider.ClientIds.includes(props.ClientId)) throw err;
+    deps.log.log({ step: 'adopt', outcome: 'ok', resourceId, note: 'added since the lookup' });
+    return { provider, existed: true };
+  }
+}
+
 /** Custom::RAMOIDCClientId: one client ID on an existing RAM OIDC provider (cloud-apis.md §5). */
 export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
   resourceType: 'Custom::RAMOIDCClientId',
@@ -54,27 +94,7 @@ export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
           `the PhysicalResourceId may be at most ${MAX_PHYSICAL_ID_BYTES} bytes`,
       );
     }
-    let provider: OidcProvider;
-    let existed = false;
-    try {
-      provider = await deps.ims.addClientId(props.OIDCProviderName, props.ClientId);
-      deps.created(resourceId);
-    } catch (err) {
-      if (isAlreadyExists(err)) {
-        // Already on the provider (added by hand, by another stack, or by an attempt we cannot prove was ours).
-        provider = await deps.ims.getOidcProvider(props.OIDCProviderName);
-        if (!provider.ClientIds.includes(props.ClientId)) throw err;
-        existed = true;
-        deps.log.log({ step: 'adopt', outcome: 'ok', resourceId });
-      } else if (err instanceof CloudError && err.code.startsWith('LimitExceeded')) {
-        throw new Error(
-          `OIDC provider '${props.OIDCProviderName}' is full: it already has the maximum number of client IDs ` +
-            `(50 per provider; 20 on older accounts). Remove one or use another provider. ${err.message}`,
-        );
-      } else {
-        throw err;
-      }
-    }
+    const { provider, existed } = await addOrFind(props, deps, () => deps.created(resourceId));
     return {
       resourceId,
       existed,
@@ -85,7 +105,24 @@ export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
   // Both properties are not updatable: an Update only re-reads the provider, for the same Data as Create.
   async update(props, _old, _resourceId, deps) {
     const provider = await deps.ims.getOidcProvider(props.OIDCProviderName);
+    if (!provider.ClientIds.includes(props.ClientId)) {
+      throw new ResourceMissing(
+        `client ID '${props.ClientId}' is no longer on OIDC provider '${props.OIDCProviderName}' (removed outside ` +
+          'this stack); nothing was changed. Add it back by hand, or delete the resource from the stack',
+      );
+    }
     return dataOf(props, arnOf(provider, props.OIDCProviderName, deps.accountId));
+  },
+
+  // Both properties are in the resource ID itself: no call needed.
+  async differences(props, keys, resourceId) {
+    const match = RESOURCE_ID.exec(resourceId);
+    if (match === null) return undefined;
+    const actual: Record<string, string> = {
+      OIDCProviderName: match[1] as string,
+      ClientId: match[2] as string,
+    };
+    return keys.filter((key) => actual[key] !== (props as unknown as Record<string, unknown>)[key]);
   },
 
   async delete(_props, resourceId, deps) {

@@ -52,6 +52,17 @@ export interface ResourceHandler<P = Properties> {
     deps: ResourceDeps,
     apply: boolean,
   ): Promise<Record<string, unknown>>;
+  /**
+   * Which of `keys` the resource as it is does not have as `props` say; undefined when it cannot be
+   * read. An Update compares with the resource itself, not only with OldResourceProperties: in the
+   * rollback of a refused Update those are the refused properties, never applied.
+   */
+  differences(
+    props: P,
+    keys: readonly string[],
+    resourceId: string,
+    deps: ResourceDeps,
+  ): Promise<string[] | undefined>;
   /** Deletes it; resolves when it is gone (already gone counts, by its not-found code only). */
   delete(props: P, resourceId: string, deps: ResourceDeps): Promise<void>;
 }

@@ -94,7 +94,9 @@ function createUserProvisioning(ctx: ActionContext) {
     (x) =>
       x.directoryId === directory.directoryId && x.principalId === principalId && x.targetId === targetId,
   );
-  if (duplicate !== undefined) throw alreadyExists('UserProvisioning', duplicate.userProvisioningId);
+  // One per directory + principal + target is not documented either (cloud-apis.md §4): refused by default.
+  if (duplicate !== undefined && ctx.faults.spec.duplicateProvisioning !== 'allow')
+    throw alreadyExists('UserProvisioning', duplicate.userProvisioningId);
   const provisioning: UserProvisioning = {
     userProvisioningId: newId('up'),
     directoryId: directory.directoryId,

@@ -7,6 +7,23 @@ export interface FaultSpec {
   failSyncFor?: string[];
   /** PRNG seed, so a run with faults is repeatable. */
   seed?: number;
+  /**
+   * Actions whose first call takes effect and then loses its answer (the connection is closed with
+   * no response): the unknown outcome a client must not retry blindly.
+   */
+  loseAnswerOf?: string[];
+  /** Like `loseAnswerOf`, but the answer is HTTP 200 with only a RequestId (not the object the action returns). */
+  emptyAnswerOf?: string[];
+  /** Once a call of this action succeeded, every later call answers 503 (the service went away mid-operation). */
+  failAfter?: string;
+  /**
+   * Answers the docs leave open (cloud-apis.md §4, §6.2), so a client is tested against both:
+   * `ok` makes AddClientIdToOIDCProvider of a client ID the provider already has succeed unchanged
+   * (AWS IAM's equivalent call does); the default refuses it with 409.
+   */
+  addExistingClientId?: 'conflict' | 'ok';
+  /** `allow`: CreateUserProvisioning makes another provisioning for a directory + principal + target that has one. */
+  duplicateProvisioning?: 'refuse' | 'allow';
 }
 
 export type FaultDecision = 'throttle' | 'server-error' | undefined;
@@ -46,8 +63,25 @@ export function parseFaults(text: string): FaultSpec {
       case 'sync-fail':
         spec.failSyncFor = [...(spec.failSyncFor ?? []), ...value.split('+').filter((v) => v !== '')];
         break;
+      case 'lose-answer':
+        spec.loseAnswerOf = [...(spec.loseAnswerOf ?? []), ...value.split('+').filter((v) => v !== '')];
+        break;
+      case 'empty-answer':
+        spec.emptyAnswerOf = [...(spec.emptyAnswerOf ?? []), ...value.split('+').filter((v) => v !== '')];
+        break;
+      case 'fail-after':
+        spec.failAfter = value;
+        break;
+      case 'add-existing-client-id':
+        spec.addExistingClientId = choice(name, value, ['conflict', 'ok'] as const);
+        break;
+      case 'duplicate-provisioning':
+        spec.duplicateProvisioning = choice(name, value, ['refuse', 'allow'] as const);
+        break;
       default:
-        throw new FaultSpecError(`fault "${name}": unknown; use throttle, 5xx, latency, sync-fail or seed`);
+        throw new FaultSpecError(
+          `fault "${name}": unknown; use throttle, 5xx, latency, sync-fail, lose-answer, empty-answer, fail-after, add-existing-client-id, duplicate-provisioning or seed`,
+        );
     }
   }
   return spec;
@@ -59,6 +93,12 @@ function rate(name: string, value: string): number {
     throw new FaultSpecError(`fault "${name}": "${value}" is not a rate between 0 and 1`);
   }
   return parsed;
+}
+
+function choice<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value))
+    throw new FaultSpecError(`fault "${name}": "${value}" is not one of ${allowed.join(', ')}`);
+  return value as T;
 }
 
 function whole(name: string, value: string): number {
@@ -88,6 +128,8 @@ export function normalizeFaults(input: FaultSpec | string | undefined): FaultSpe
 export class FaultInjector {
   readonly spec: FaultSpec;
   private prngState: number;
+  private readonly answersLost = new Set<string>();
+  private down = false;
 
   constructor(input: FaultSpec | string | undefined) {
     this.spec = normalizeFaults(input);
@@ -99,6 +141,7 @@ export class FaultInjector {
   }
 
   decide(): FaultDecision {
+    if (this.down) return 'server-error';
     const throttle = this.spec.throttleRate ?? 0;
     const serverError = this.spec.serverErrorRate ?? 0;
     if (throttle > 0 && this.next() < throttle) return 'throttle';
@@ -108,6 +151,23 @@ export class FaultInjector {
 
   shouldFailSync(userName: string): boolean {
     return this.spec.failSyncFor?.includes(userName) ?? false;
+  }
+
+  /** Called after each successful call: `failAfter` takes the service down after its action. */
+  succeeded(action: string): void {
+    if (this.spec.failAfter === action) this.down = true;
+  }
+
+  /** Once per action named in `loseAnswerOf` / `emptyAnswerOf`: how that call's answer goes wrong. */
+  takeBadAnswer(action: string): 'lost' | 'empty' | undefined {
+    if (this.answersLost.has(action)) return undefined;
+    const how = this.spec.loseAnswerOf?.includes(action)
+      ? 'lost'
+      : this.spec.emptyAnswerOf?.includes(action)
+        ? 'empty'
+        : undefined;
+    if (how !== undefined) this.answersLost.add(action);
+    return how;
   }
 
   private next(): number {

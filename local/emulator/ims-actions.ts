@@ -148,7 +148,12 @@ function clientIdParam(ctx: ActionContext): string {
 function addClientId(ctx: ActionContext) {
   const { account, provider } = requireProvider(ctx);
   const clientId = clientIdParam(ctx);
-  if (provider.clientIds.includes(clientId)) throw alreadyExists('OIDCProvider.ClientId', clientId);
+  if (provider.clientIds.includes(clientId)) {
+    // What the service answers here is not documented: 409 by default, or success unchanged.
+    if (ctx.faults.spec.addExistingClientId === 'ok')
+      return { OIDCProvider: providerBody(account, provider) };
+    throw alreadyExists('OIDCProvider.ClientId', clientId);
+  }
   if (provider.clientIds.length >= MAX_CLIENT_IDS)
     throw limitExceeded('OIDCProvider.ClientId', MAX_CLIENT_IDS);
   provider.clientIds.push(clientId);

@@ -106,8 +106,18 @@ export async function handleRequest(
       faults,
       now: isoNow(),
     });
+    faults.succeeded(entry.action);
+    const bad = faults.takeBadAnswer(entry.action);
+    if (bad === 'lost') {
+      // Done, but the caller never hears it: the connection closes with no response.
+      entry.code = 'AnswerLost';
+      deps.record(entry);
+      res.socket?.destroy();
+      return;
+    }
     entry.status = 200;
-    send(res, 200, requestId, { RequestId: requestId, ...payload });
+    if (bad === 'empty') entry.code = 'AnswerEmpty';
+    send(res, 200, requestId, { RequestId: requestId, ...(bad === 'empty' ? {} : payload) });
   } catch (err) {
     const error =
       err instanceof ApiError

@@ -22,6 +22,8 @@ export interface CallbackServer {
   accepted(): ReceivedCallback[];
   /** The next `count` callbacks (to any path) are answered with `status`. */
   failNext(count: number, status?: number): void;
+  /** The next `count` callbacks are received (recorded) at once but answered only after `ms`. */
+  delayNext(count: number, ms: number): void;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export const SIGNED_QUERY = 'Expires=1900000000&OSSAccessKeyId=presigned-key&Sig
 export async function startCallbackServer(): Promise<CallbackServer> {
   const received: ReceivedCallback[] = [];
   let failures: { count: number; status: number } = { count: 0, status: 500 };
+  let delays: { count: number; ms: number } = { count: 0, ms: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -48,8 +51,15 @@ export async function startCallbackServer(): Promise<CallbackServer> {
         body = { unparsable: raw };
       }
       received.push({ path, query, method: req.method ?? '', headers: req.headers, raw, body, status });
-      res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(status === 200 ? 'ok' : 'error');
+      const answer = () => {
+        if (res.destroyed) return;
+        res.writeHead(status, { 'content-type': 'text/plain' });
+        res.end(status === 200 ? 'ok' : 'error');
+      };
+      if (delays.count > 0) {
+        delays = { ...delays, count: delays.count - 1 };
+        setTimeout(answer, delays.ms).unref();
+      } else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,6 +70,9 @@ export async function startCallbackServer(): Promise<CallbackServer> {
     accepted: () => received.filter((r) => r.status >= 200 && r.status < 300),
     failNext(count, status = 500) {
       failures = { count, status };
+    },
+    delayNext(count, ms) {
+      delays = { count, ms };
     },
     close: () =>
       new Promise((resolve, reject) => {

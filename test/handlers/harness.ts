@@ -5,7 +5,7 @@ import { createHandler, type FcContext, type HandlerOptions } from '../../handle
 import type { LifecycleResult } from '../../handlers/lifecycle';
 import type { RetryPolicy } from '../../handlers/retry';
 import { type RunningEmulator, startEmulator } from '../../local/emulator';
-import { type CallbackServer, startCallbackServer } from './callback-server';
+import { type CallbackServer, SIGNED_QUERY, startCallbackServer } from './callback-server';
 
 /** STS-shaped key of the management account; the secret and token must never reach a log line. */
 export const STS = {
@@ -92,6 +92,13 @@ export async function startWorld(
     async close() {
       await emulator.close();
       await callbacks.close();
+      // Whatever the test did, no log line may carry a credential or the signed query of a ResponseURL.
+      const leaked = [
+        STS.accessKeySecret,
+        STS.securityToken,
+        SIGNED_QUERY.split('Signature=')[1] as string,
+      ].filter((secret) => logs.some((line) => line.includes(secret)));
+      if (leaked.length > 0) throw new Error(`a log line carries ${leaked.length} secret value(s)`);
     },
   };
 }

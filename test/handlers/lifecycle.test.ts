@@ -25,6 +25,7 @@ function fakeType(create: ResourceHandler['create'], deleted: string[] = []): Re
     isResourceId: (id) => id.startsWith('up-'),
     create,
     update: async () => ({}),
+    differences: async () => undefined,
     delete: async (_props, id) => {
       deleted.push(id);
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isRetryableCode, toCloudError } from '../../handlers/clients/call-api';
 import { cloudSsoEndpointFor, settingsFromEnv } from '../../handlers/config';
 import { invocationDeadline, rosWaitOf } from '../../handlers/budget';
-import { isGone } from '../../handlers/clients/error-codes';
+import { isGone, isOutcomeUnknown } from '../../handlers/clients/error-codes';
 import { answerMarginMs, createDeadline } from '../../handlers/deadline';
 import { parseRequest } from '../../handlers/event';
 import { createLogger, redactUrl } from '../../handlers/log';
@@ -192,6 +192,23 @@ describe('error codes', () => {
     expect(isGone('OIDCClientId', cloud('EntityNotExist.OIDCProvider.ClientId', 404))).toBe(true);
     expect(isGone('OIDCClientId', cloud('EntityNotExists.UserProvisioning', 404))).toBe(false);
     expect(isGone('UserProvisioning', new Error('EntityNotExists.UserProvisioning'))).toBe(false);
+  });
+
+  it('knows when a failed call may still have taken effect', () => {
+    const network = (code: string) =>
+      toCloudError(Object.assign(new Error('socket'), { code }), 'CloudSSO.CreateUserProvisioning');
+    expect(isOutcomeUnknown(network('ECONNRESET'))).toBe(true);
+    expect(isOutcomeUnknown(network(''))).toBe(true);
+    expect(isOutcomeUnknown(cloud('ServiceUnavailable', 503))).toBe(true);
+    expect(isOutcomeUnknown(network('ECONNREFUSED'))).toBe(false);
+    expect(isOutcomeUnknown(network('ENOTFOUND'))).toBe(false);
+    expect(isOutcomeUnknown(cloud('Throttling.User', 400))).toBe(false);
+    expect(isOutcomeUnknown(new Error('x'))).toBe(false);
+    // An HTML page from a proxy: openapi-core fails parsing it, with no status; it is an answer.
+    const html = toCloudError(new SyntaxError(`Unexpected token '<'`), 'CloudSSO.DeleteUserProvisioning');
+    expect([html.code, isOutcomeUnknown(html)]).toEqual(['MalformedAnswer', true]);
+    expect(html.message).toMatch(/MalformedAnswer \(an answer that is not JSON\)/);
+    expect(isGone('UserProvisioning', html)).toBe(false);
   });
 
   it('puts the code and a hint for credential errors in the message', () => {

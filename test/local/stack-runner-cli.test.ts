@@ -114,6 +114,9 @@ describe('ros-sso local: what existed before the stack survives its delete', () 
     const deploy = deployClientId(w, 'oidc', 'sts.aliyuncs.com');
     expect(deploy.code).toBe(0);
     expect(deploy.stdout).toContain('Output Ownership = "Adopted"');
+    // The resource is not named like the ClientId parameter, and both outputs still read it.
+    expect(deploy.stdout).toMatch(/CREATE_COMPLETE\s+OIDCClientId\s+Custom::RAMOIDCClientId\s+adopted:/);
+    expect(deploy.stdout).toMatch(/Output ProviderArn = "acs:ram::\d+:oidc-provider\/github"/);
     expect(w.cli('delete', 'oidc').code).toBe(0);
     expect(w.clientIds()).toEqual(['sts.aliyuncs.com']);
   });

@@ -38,3 +38,11 @@ ${extra}  Audience:
     expect(run.stdout).toContain('TakeOwnershipOfExisting');
   });
 });
+
+describe('the shipped templates', () => {
+  it('lint with no finding at all, warnings included', () => {
+    const run = runCli(['lint', 'templates', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).results).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaultSpecError, parseFaults, type RunningEmulator, startEmulator } from '../../../local/emulator';
-import { cloudSso } from './helpers';
+import { accountIdOf, cloudSso, createProvisioning, ims } from './helpers';
 import { type SdkError, sdkError } from './sdk';
 
 /** Outcome codes of `count` GetDirectory calls: 'ok' or the error code. */
@@ -79,6 +79,80 @@ describe('fault injection', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
     emulator.setFaults(undefined);
     expect(await outcomes(emulator, 3)).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('parses the answers the docs leave open, and refuses a value outside them', () => {
+    expect(
+      parseFaults(
+        'lose-answer=CreateUserProvisioning+AddClientIdToOIDCProvider,add-existing-client-id=ok,duplicate-provisioning=allow',
+      ),
+    ).toEqual({
+      loseAnswerOf: ['CreateUserProvisioning', 'AddClientIdToOIDCProvider'],
+      addExistingClientId: 'ok',
+      duplicateProvisioning: 'allow',
+    });
+    expect(() => parseFaults('duplicate-provisioning=maybe')).toThrow(/not one of refuse, allow/);
+  });
+
+  it('lose-answer: the first call takes effect and gets no answer; the next one is answered', async () => {
+    const emulator = await start({ faults: 'lose-answer=CreateUserProvisioning' });
+    const lost = await sdkError(
+      createProvisioning(emulator, { principal: { userName: 'alice' }, target: 'dev' }),
+    );
+    expect(lost.code).not.toBe('EntityAlreadyExists.UserProvisioning');
+    expect(emulator.state.provisionings).toHaveLength(1);
+    expect(emulator.requests.at(-1)).toMatchObject({
+      action: 'CreateUserProvisioning',
+      status: 0,
+      code: 'AnswerLost',
+    });
+    const again = await sdkError(
+      createProvisioning(emulator, { principal: { userName: 'alice' }, target: 'dev' }),
+    );
+    expect([again.code, again.statusCode]).toEqual(['EntityAlreadyExists.UserProvisioning', 409]);
+  });
+
+  it('empty-answer: the first call takes effect and answers 200 with only its RequestId', async () => {
+    const emulator = await start({ faults: 'empty-answer=CreateUserProvisioning' });
+    const answer = await cloudSso(emulator, 'CreateUserProvisioning', {
+      PrincipalId: emulator.state.directories[0]?.users[0]?.userId,
+      PrincipalType: 'User',
+      TargetId: accountIdOf(emulator, 'dev'),
+      TargetType: 'RD-Account',
+      DuplicationStrategy: 'KeepBoth',
+      DeletionStrategy: 'Keep',
+    });
+    expect(Object.keys(answer.body)).toEqual(['RequestId']);
+    expect(emulator.state.provisionings).toHaveLength(1);
+  });
+
+  it('fail-after: every call after the first success of the action answers 503', async () => {
+    const emulator = await start({ faults: 'fail-after=CreateUserProvisioning' });
+    expect(await outcomes(emulator, 1)).toEqual(['ok']);
+    await createProvisioning(emulator, { principal: { userName: 'alice' }, target: 'dev' });
+    expect(await outcomes(emulator, 2)).toEqual(['ServiceUnavailable', 'ServiceUnavailable']);
+  });
+
+  it('duplicate-provisioning=allow makes a second provisioning for the same principal and target', async () => {
+    const emulator = await start({ faults: 'duplicate-provisioning=allow' });
+    const request = { principal: { userName: 'alice' }, target: 'dev' } as const;
+    const first = await createProvisioning(emulator, request);
+    const second = await createProvisioning(emulator, request);
+    expect(second).not.toBe(first);
+    expect(emulator.state.provisionings.map((p) => p.targetId)).toEqual([
+      accountIdOf(emulator, 'dev'),
+      accountIdOf(emulator, 'dev'),
+    ]);
+  });
+
+  it('add-existing-client-id=ok answers success, unchanged, for a client ID already there (default: 409)', async () => {
+    const add = { OIDCProviderName: 'github', ClientId: 'sts.aliyuncs.com' };
+    const strict = await start({});
+    const refused = await sdkError(ims(strict, 'AddClientIdToOIDCProvider', add));
+    expect([refused.code, refused.statusCode]).toEqual(['EntityAlreadyExists.OIDCProvider.ClientId', 409]);
+    const lenient = await start({ faults: 'add-existing-client-id=ok' });
+    const answer = await ims(lenient, 'AddClientIdToOIDCProvider', add);
+    expect((answer.body.OIDCProvider as { ClientIds: string }).ClientIds).toBe('sts.aliyuncs.com');
   });
 
   it('checks the faults before any call when given at start', async () => {
