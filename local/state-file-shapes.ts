@@ -5,6 +5,7 @@ import type {
   EmulatorState,
   GroupMember,
   OidcProvider,
+  RamRole,
   RamUser,
   RdAccount,
   SyncedUser,
@@ -26,8 +27,27 @@ const ramUser = objectOf<RamUser>(
     createDate: text,
     updateDate: text,
     provisionedBy: text,
+    provisionType: oneOf('Manual', 'SCIM', 'CloudSSO'),
+    status: oneOf('active', 'freeze'),
+    accessKeyId: text,
+    policyDocument: text,
   },
-  ['provisionedBy'],
+  // State written before RAM users had ProvisionType/Status has none; the emulator fills them in.
+  ['provisionedBy', 'provisionType', 'status', 'accessKeyId', 'policyDocument'],
+);
+
+const ramRole = objectOf<RamRole>(
+  {
+    roleId: text,
+    roleName: text,
+    description: text,
+    assumeRolePolicyDocument: text,
+    maxSessionDuration: num,
+    createDate: text,
+    updateDate: text,
+    policyDocument: text,
+  },
+  ['policyDocument'],
 );
 
 const oidcProvider = objectOf<OidcProvider>({
@@ -41,14 +61,19 @@ const oidcProvider = objectOf<OidcProvider>({
   updateDate: text,
 });
 
-const account = objectOf<RdAccount>({
-  accountId: text,
-  displayName: text,
-  isManagement: bool,
-  path: text,
-  ramUsers: listOf(ramUser),
-  oidcProviders: listOf(oidcProvider),
-});
+const account = objectOf<RdAccount>(
+  {
+    accountId: text,
+    displayName: text,
+    isManagement: bool,
+    path: text,
+    ramUsers: listOf(ramUser),
+    roles: listOf(ramRole),
+    oidcProviders: listOf(oidcProvider),
+  },
+  // State written before accounts had roles has none; the emulator adds the RD access role.
+  ['roles'],
+);
 
 const directoryUser = objectOf<DirectoryUser>({
   userId: text,

@@ -1,7 +1,9 @@
+import { cloudSsoNotFound, imsNotFound } from './api-error';
+import type { Caller } from './caller';
+import type { CredentialStore } from './credential-store';
 import type { FaultInjector } from './faults';
 import type { RequestParams } from './request-params';
-import { cloudSsoNotFound } from './api-error';
-import { type Directory, type EmulatorState, requireDirectory } from './state';
+import { type Directory, type EmulatorState, type RdAccount, requireDirectory } from './state';
 
 /** What an action handler gets: the live state, the call's parameters and the calling account. */
 export interface ActionContext {
@@ -9,9 +11,15 @@ export interface ActionContext {
   params: RequestParams;
   /** The account that owns the access key used; IMS calls act on it. */
   accountId: string;
+  /** Who signed the call (root key, RAM user, STS session). */
+  caller: Caller;
+  /** Every key the emulator accepts; AssumeRole issues new ones here. */
+  credentials: CredentialStore;
   faults: FaultInjector;
   /** One timestamp per call, so every field a call touches agrees. */
   now: string;
+  /** The same instant in epoch milliseconds. */
+  nowMs: number;
 }
 
 /** Returns the success body without `RequestId` (the server adds it); throws `ApiError` otherwise. */
@@ -50,5 +58,31 @@ export function listBody(
     MaxResults: pageSize,
     TotalCounts: total,
     ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+  };
+}
+
+/** The account an IMS or RAM call acts on: the one that owns the access key (or the session's role). */
+export function callerRamAccount(ctx: ActionContext): RdAccount {
+  const account = ctx.state.accounts.find((a) => a.accountId === ctx.accountId);
+  if (account === undefined) throw imsNotFound('Account', ctx.accountId);
+  return account;
+}
+
+/** `MaxItems` of IMS and RAM lists: 1–1000, with the default each action documents. */
+export function maxItems(ctx: ActionContext, fallback: number, max = 1000): number {
+  return ctx.params.integer('MaxItems', { min: 1, max, fallback }) ?? fallback;
+}
+
+/** The `Marker` envelope of IMS and RAM lists, wrapped twice (`Users.User[]`); `Marker` only when truncated. */
+export function markerBody(
+  outer: string,
+  inner: string,
+  items: unknown[],
+  nextToken: string | undefined,
+): Record<string, unknown> {
+  return {
+    [outer]: { [inner]: items },
+    IsTruncated: nextToken !== undefined,
+    ...(nextToken === undefined ? {} : { Marker: nextToken }),
   };
 }

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly httpStatus: number,
     message: string,
+    /** Extra keys of the error body, e.g. `AccessDeniedDetail` of a denial. */
+    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';

@@ -5,10 +5,17 @@ import {
   listBody,
   maxResults,
 } from './action-context';
-import { ApiError, alreadyExists } from './api-error';
+import { ApiError, alreadyExists, invalidParameter } from './api-error';
 import { paginate } from './pagination';
 import { onMemberAdded, onMemberRemoved } from './provisioning-sync';
-import { type DirectoryGroup, type DirectoryUser, newId, requireGroup, requireUser } from './state';
+import {
+  type Directory,
+  type DirectoryGroup,
+  type DirectoryUser,
+  newId,
+  requireGroup,
+  requireUser,
+} from './state';
 
 /** CloudSSO directory, user and group actions (cloud-apis.md §2.2). */
 
@@ -43,17 +50,24 @@ function groupBody(group: DirectoryGroup): Record<string, unknown> {
   };
 }
 
-function getDirectory(ctx: ActionContext) {
-  const d = callerDirectory(ctx);
+function directoryBody(d: Directory): Record<string, unknown> {
   return {
-    Directory: {
-      DirectoryId: d.directoryId,
-      DirectoryName: d.directoryName,
-      Region: d.region,
-      CreateTime: d.createTime,
-      UpdateTime: d.updateTime,
-    },
+    DirectoryId: d.directoryId,
+    DirectoryName: d.directoryName,
+    Region: d.region,
+    CreateTime: d.createTime,
+    UpdateTime: d.updateTime,
   };
+}
+
+function getDirectory(ctx: ActionContext) {
+  return { Directory: directoryBody(callerDirectory(ctx)) };
+}
+
+/** The caller's own directories (fields as GetDirectory's [INFER]; the list is not paged). */
+function listDirectories(ctx: ActionContext) {
+  const own = ctx.state.directories.filter((d) => d.ownerPk === ctx.accountId);
+  return { Directories: own.map(directoryBody) };
 }
 
 function createUser(ctx: ActionContext) {
@@ -85,11 +99,42 @@ function getUser(ctx: ActionContext) {
   return { User: userBody(requireUser(directory, ctx.params.required('UserId'))) };
 }
 
+/**
+ * `Filter` is `UserName eq <v>` or `UserName sw <v>` (only that attribute and those operators),
+ * compared case-insensitively (SDK TS-SSO); the value is taken as written, quotes included.
+ */
+function userNameFilter(ctx: ActionContext): ((user: DirectoryUser) => boolean) | undefined {
+  const filter = ctx.params.optional('Filter');
+  if (filter === undefined || filter === '') return undefined;
+  const match = /^UserName (eq|sw) (.+)$/.exec(filter);
+  if (match === null)
+    throw invalidParameter('Filter', `"${filter}" is not "UserName eq <name>" or "UserName sw <prefix>"`);
+  const [, operator, raw = ''] = match;
+  const value = raw.toLowerCase();
+  return operator === 'eq'
+    ? (u) => u.userName.toLowerCase() === value
+    : (u) => u.userName.toLowerCase().startsWith(value);
+}
+
+/** Users carry no tags and none came by SCIM here: a `Tags` filter or `ProvisionType=Synchronized` matches nobody. */
 function listUsers(ctx: ActionContext) {
   const directory = callerDirectory(ctx);
+  const p = ctx.params;
+  const byName = userNameFilter(ctx);
+  const provisionType = p.oneOf('ProvisionType', ['Manual', 'Synchronized'] as const, false);
+  const status = p.oneOf('Status', ['Enabled', 'Disabled'] as const, false);
+  const tagged = Object.keys(p.values).some((key) => /^Tags\.\d+\./.test(key));
+  const matching = directory.users.filter(
+    (u) =>
+      (byName === undefined || byName(u)) &&
+      provisionType !== 'Synchronized' &&
+      !tagged &&
+      (status === undefined || u.status === status),
+  );
   const size = maxResults(ctx);
-  const page = paginate(directory.users, ctx.params.optional('NextToken'), size, 'NextToken');
-  return listBody('Users', page.items.map(userBody), directory.users.length, size, page.nextToken);
+  const scope = [directory.directoryId, p.optional('Filter'), provisionType, status, tagged].join('|');
+  const page = paginate(matching, p.optional('NextToken'), size, 'NextToken', scope);
+  return listBody('Users', page.items.map(userBody), matching.length, size, page.nextToken);
 }
 
 function createGroup(ctx: ActionContext) {
@@ -121,7 +166,13 @@ function getGroup(ctx: ActionContext) {
 function listGroups(ctx: ActionContext) {
   const directory = callerDirectory(ctx);
   const size = maxResults(ctx);
-  const page = paginate(directory.groups, ctx.params.optional('NextToken'), size, 'NextToken');
+  const page = paginate(
+    directory.groups,
+    ctx.params.optional('NextToken'),
+    size,
+    'NextToken',
+    directory.directoryId,
+  );
   return listBody('Groups', page.items.map(groupBody), directory.groups.length, size, page.nextToken);
 }
 
@@ -129,11 +180,11 @@ function listGroupMembers(ctx: ActionContext) {
   const directory = callerDirectory(ctx);
   const group = requireGroup(directory, ctx.params.required('GroupId'));
   const size = maxResults(ctx);
-  const page = paginate(group.members, ctx.params.optional('NextToken'), size, 'NextToken');
+  const page = paginate(group.members, ctx.params.optional('NextToken'), size, 'NextToken', group.groupId);
+  // The SDK model has no DirectoryId in a member (TS-SSO).
   const members = page.items.map((m) => {
     const user = requireUser(directory, m.userId);
     return {
-      DirectoryId: directory.directoryId,
       GroupId: group.groupId,
       UserId: user.userId,
       UserName: user.userName,
@@ -146,6 +197,27 @@ function listGroupMembers(ctx: ActionContext) {
     };
   });
   return listBody('GroupMembers', members, group.members.length, size, page.nextToken);
+}
+
+/** The groups a user belongs to (META ListJoinedGroupsForUser). */
+function listJoinedGroupsForUser(ctx: ActionContext) {
+  const directory = callerDirectory(ctx);
+  const user = requireUser(directory, ctx.params.required('UserId'));
+  const joined = directory.groups.flatMap((g) => {
+    const membership = g.members.find((m) => m.userId === user.userId);
+    return membership === undefined ? [] : [{ group: g, joinTime: membership.joinTime }];
+  });
+  const size = maxResults(ctx);
+  const page = paginate(joined, ctx.params.optional('NextToken'), size, 'NextToken', user.userId);
+  const items = page.items.map(({ group, joinTime }) => ({
+    GroupId: group.groupId,
+    GroupName: group.groupName,
+    Description: group.description,
+    UserId: user.userId,
+    ProvisionType: 'Manual',
+    JoinTime: joinTime,
+  }));
+  return listBody('JoinedGroups', items, joined.length, size, page.nextToken);
 }
 
 function memberCall(ctx: ActionContext) {
@@ -180,6 +252,7 @@ function removeUserFromGroup(ctx: ActionContext) {
 
 export const cloudSsoDirectoryActions: ActionTable = {
   GetDirectory: getDirectory,
+  ListDirectories: listDirectories,
   CreateUser: createUser,
   GetUser: getUser,
   ListUsers: listUsers,
@@ -187,6 +260,7 @@ export const cloudSsoDirectoryActions: ActionTable = {
   GetGroup: getGroup,
   ListGroups: listGroups,
   ListGroupMembers: listGroupMembers,
+  ListJoinedGroupsForUser: listJoinedGroupsForUser,
   AddUserToGroup: addUserToGroup,
   RemoveUserFromGroup: removeUserFromGroup,
 };

@@ -173,7 +173,8 @@ function listUserProvisionings(ctx: ActionContext) {
       (targetId === undefined || x.targetId === targetId) &&
       (targetType === undefined || x.targetType === targetType),
   );
-  const page = paginate(matching, p.optional('NextToken'), size, 'NextToken');
+  const scope = [directory.directoryId, principalId, principalType, targetId, targetType].join('|');
+  const page = paginate(matching, p.optional('NextToken'), size, 'NextToken', scope);
   return listBody(
     'UserProvisionings',
     page.items.map(provisioningBody),
@@ -195,7 +196,8 @@ function listUserProvisioningEvents(ctx: ActionContext) {
       e.directoryId === directory.directoryId &&
       (provisioningId === undefined || provisioningId === '' || e.userProvisioningId === provisioningId),
   );
-  const page = paginate(matching, ctx.params.optional('NextToken'), size, 'NextToken');
+  const scope = `${directory.directoryId}|${provisioningId ?? ''}`;
+  const page = paginate(matching, ctx.params.optional('NextToken'), size, 'NextToken', scope);
   const items = page.items.map((e) => eventBody(ctx, e));
   return listBody('UserProvisioningEvents', items, matching.length, size, page.nextToken);
 }

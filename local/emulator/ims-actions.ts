@@ -1,11 +1,18 @@
-import type { ActionContext, ActionTable } from './action-context';
+import {
+  type ActionContext,
+  type ActionTable,
+  callerRamAccount,
+  markerBody,
+  maxItems,
+} from './action-context';
 import { alreadyExists, imsNotFound, invalidParameter, limitExceeded } from './api-error';
+import { imsUserActions } from './ims-user-actions';
 import { paginate } from './pagination';
-import type { OidcProvider, RamUser, RdAccount } from './state';
+import type { OidcProvider, RdAccount } from './state';
 
 /**
- * IMS 2019-08-15 OIDC-provider and RAM-user actions (cloud-apis.md §5). Every call acts on the
- * account that owns the access key used.
+ * IMS 2019-08-15 OIDC-provider actions (cloud-apis.md §5) and its RAM-user reads. Every call acts
+ * on the account that owns the access key used.
  */
 export const IMS_VERSION = '2019-08-15';
 
@@ -15,12 +22,6 @@ const MAX_FINGERPRINTS = 5;
 const PROVIDER_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,126}[a-zA-Z0-9])?$/;
 const CLIENT_ID = /^[a-zA-Z0-9][a-zA-Z0-9._:/-]{0,127}$/;
 const FINGERPRINT = /^[a-zA-Z0-9]{1,128}$/;
-
-function callerAccount(ctx: ActionContext): RdAccount {
-  const account = ctx.state.accounts.find((a) => a.accountId === ctx.accountId);
-  if (account === undefined) throw imsNotFound('Account', ctx.accountId);
-  return account;
-}
 
 /** `GmtCreate`/`GmtModified`: epoch milliseconds next to the ISO dates, as strings (the SDK models' type, §1). */
 function providerBody(account: RdAccount, p: OidcProvider): Record<string, unknown> {
@@ -44,7 +45,7 @@ function providerName(ctx: ActionContext): string {
 }
 
 function requireProvider(ctx: ActionContext): { account: RdAccount; provider: OidcProvider } {
-  const account = callerAccount(ctx);
+  const account = callerRamAccount(ctx);
   const name = providerName(ctx);
   const provider = account.oidcProviders.find((p) => p.name === name);
   if (provider === undefined) throw imsNotFound('OIDCProvider', name);
@@ -92,7 +93,7 @@ function description(ctx: ActionContext, name: string): string | undefined {
 }
 
 function createOidcProvider(ctx: ActionContext) {
-  const account = callerAccount(ctx);
+  const account = callerRamAccount(ctx);
   const name = providerName(ctx);
   const url = issuerUrl(ctx);
   if (account.oidcProviders.some((p) => p.name === name)) throw alreadyExists('OIDCProvider', name);
@@ -131,14 +132,11 @@ function getOidcProvider(ctx: ActionContext) {
 
 /** The list is wrapped twice, `OIDCProviders.OIDCProvider[]`, with `Marker` paging (§5.2). */
 function listOidcProviders(ctx: ActionContext) {
-  const account = callerAccount(ctx);
-  const size = ctx.params.integer('MaxItems', { min: 1, max: 100, fallback: 100 }) ?? 100;
+  const account = callerRamAccount(ctx);
+  const size = maxItems(ctx, 100, 100);
   const page = paginate(account.oidcProviders, ctx.params.optional('Marker'), size, 'Marker');
-  return {
-    OIDCProviders: { OIDCProvider: page.items.map((p) => providerBody(account, p)) },
-    IsTruncated: page.nextToken !== undefined,
-    ...(page.nextToken === undefined ? {} : { Marker: page.nextToken }),
-  };
+  const items = page.items.map((p) => providerBody(account, p));
+  return markerBody('OIDCProviders', 'OIDCProvider', items, page.nextToken);
 }
 
 function clientIdParam(ctx: ActionContext): string {
@@ -197,43 +195,6 @@ function deleteOidcProvider(ctx: ActionContext) {
   return {};
 }
 
-function userBody(account: RdAccount, u: RamUser): Record<string, unknown> {
-  return {
-    UserId: u.userId,
-    UserPrincipalName: `${u.userName}@${account.accountId}.onaliyun.com`,
-    DisplayName: u.displayName,
-    Comments: u.comments,
-    CreateDate: u.createDate,
-    UpdateDate: u.updateDate,
-  };
-}
-
-/** Looks a RAM user up by `UserPrincipalName` (`name@<accountId>.onaliyun.com`) or `UserId`. */
-function getUser(ctx: ActionContext) {
-  const account = callerAccount(ctx);
-  const principalName = ctx.params.optional('UserPrincipalName');
-  const userId = ctx.params.optional('UserId');
-  if (principalName === undefined && userId === undefined) ctx.params.required('UserPrincipalName');
-  const user = account.ramUsers.find((u) =>
-    principalName !== undefined
-      ? `${u.userName}@${account.accountId}.onaliyun.com` === principalName
-      : u.userId === userId,
-  );
-  if (user === undefined) throw imsNotFound('User', principalName ?? userId ?? '');
-  return { User: userBody(account, user) };
-}
-
-function listUsers(ctx: ActionContext) {
-  const account = callerAccount(ctx);
-  const size = ctx.params.integer('MaxItems', { min: 1, max: 1000, fallback: 100 }) ?? 100;
-  const page = paginate(account.ramUsers, ctx.params.optional('Marker'), size, 'Marker');
-  return {
-    Users: { User: page.items.map((u) => userBody(account, u)) },
-    IsTruncated: page.nextToken !== undefined,
-    ...(page.nextToken === undefined ? {} : { Marker: page.nextToken }),
-  };
-}
-
 export const imsActions: ActionTable = {
   CreateOIDCProvider: createOidcProvider,
   GetOIDCProvider: getOidcProvider,
@@ -242,6 +203,5 @@ export const imsActions: ActionTable = {
   RemoveClientIdFromOIDCProvider: removeClientId,
   UpdateOIDCProvider: updateOidcProvider,
   DeleteOIDCProvider: deleteOidcProvider,
-  GetUser: getUser,
-  ListUsers: listUsers,
+  ...imsUserActions,
 };

@@ -1,9 +1,19 @@
 export type { ActionContext, ActionHandler } from './action-context';
 export { ApiError } from './api-error';
 export { type FaultSpec, FaultSpecError, parseFaults } from './faults';
+export { accountTrustPolicy, RD_ACCESS_ROLE } from './initial-state';
 export { IMS_USER_EXISTS, INJECTED_SYNC_FAILURE } from './provisioning-sync';
 export type { RecordedRequest } from './request-handler';
-export { loadSeed, type SeedDocument, SeedError, type SeedInput, type SeedObject } from './seed';
+export { RAM_VERSION } from './ram-actions';
+export {
+  loadSeed,
+  type SeedDocument,
+  SeedError,
+  type SeedInput,
+  type SeedObject,
+  type SeedPolicy,
+} from './seed';
+export { STS_VERSION } from './sts-actions';
 export { type EmulatorOptions, type RunningEmulator, startEmulator } from './server';
 export type { EmulatorCredential } from './signature';
 export type {
@@ -12,6 +22,7 @@ export type {
   DirectoryUser,
   EmulatorState,
   OidcProvider,
+  RamRole,
   RamUser,
   RdAccount,
   StateSnapshot,

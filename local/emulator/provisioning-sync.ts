@@ -91,6 +91,7 @@ function claimRamUser(
   if (existing.provisionedBy === id) return existing.userName;
   if (strategy === 'TakeOver') {
     existing.provisionedBy = id;
+    existing.provisionType = 'CloudSSO';
     existing.updateDate = ctx.now;
     return existing.userName;
   }
@@ -115,6 +116,8 @@ function createRamUser(
     createDate: ctx.now,
     updateDate: ctx.now,
     provisionedBy: provisioningId,
+    provisionType: 'CloudSSO',
+    status: 'active',
   });
   return userName;
 }

@@ -3,13 +3,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ActionTable } from './action-context';
 import { ApiError, missingParameter } from './api-error';
+import { authorize } from './authorization';
+import { resolveCaller } from './caller';
 import { CLOUDSSO_VERSION, cloudSsoActions } from './cloudsso-actions';
+import type { CredentialStore } from './credential-store';
 import type { FaultInjector } from './faults';
 import { IMS_VERSION, imsActions } from './ims-actions';
+import { RAM_VERSION, ramActions } from './ram-actions';
 import type { ReplayGuard } from './replay-guard';
 import { RequestParams } from './request-params';
-import { type EmulatorCredential, verifySignature } from './signature';
-import { type EmulatorState, isoNow } from './state';
+import { verifySignature } from './signature';
+import { type EmulatorState, isoAt } from './state';
+import { STS_VERSION, stsActions } from './sts-actions';
 
 /** One API call as the emulator saw it; secrets never appear here. */
 export interface RecordedRequest {
@@ -25,15 +30,34 @@ export interface RecordedRequest {
 
 export interface HandlerDeps {
   state: EmulatorState;
-  findCredential(accessKeyId: string): EmulatorCredential | undefined;
+  credentials: CredentialStore;
   faults(): FaultInjector;
   replay: ReplayGuard;
   record(entry: RecordedRequest): void;
 }
 
-const PRODUCTS: Readonly<Record<string, { table: ActionTable; host: string; product: string }>> = {
-  [CLOUDSSO_VERSION]: { table: cloudSsoActions, host: 'cloudsso.aliyuncs.com', product: 'cloudsso' },
-  [IMS_VERSION]: { table: imsActions, host: 'ims.aliyuncs.com', product: 'Ims' },
+interface Product {
+  table: ActionTable;
+  host: string;
+  product: string;
+  /** The service prefix of its RAM action names (`cloudsso:ListUsers`, `ram:GetRole`). */
+  ramCode: string;
+}
+
+/**
+ * Four APIs share action names (`ListUsers`, `GetUser`) with different shapes, so a call is routed
+ * by its `x-acs-version` first, then its action (plan-facts §3.1).
+ */
+const PRODUCTS: Readonly<Record<string, Product>> = {
+  [CLOUDSSO_VERSION]: {
+    table: cloudSsoActions,
+    host: 'cloudsso.aliyuncs.com',
+    product: 'cloudsso',
+    ramCode: 'cloudsso',
+  },
+  [IMS_VERSION]: { table: imsActions, host: 'ims.aliyuncs.com', product: 'Ims', ramCode: 'ram' },
+  [RAM_VERSION]: { table: ramActions, host: 'ram.aliyuncs.com', product: 'Ram', ramCode: 'ram' },
+  [STS_VERSION]: { table: stsActions, host: 'sts.aliyuncs.com', product: 'Sts', ramCode: 'sts' },
 };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,19 +83,21 @@ export async function handleRequest(
   try {
     const body = await readBody(req);
     const { path, query } = parseTarget(req.url ?? '/');
-    const params = { ...query, ...parseFormBody(req, body) };
-    entry.params = redact(params);
+    const rawParams = { ...query, ...parseFormBody(req, body) };
+    entry.params = redact(rawParams);
     entry.version = headerOr(req, 'x-acs-version', query.Version);
     entry.action = headerOr(req, 'x-acs-action', query.Action);
     const check = verifySignature(
       { method: req.method ?? 'POST', path, query, headers: req.headers, body },
-      deps.findCredential,
+      (id) => deps.credentials.find(id),
     );
     entry.accessKeyId = check.ok ? check.credential.accessKeyId : (check.accessKeyId ?? '');
     if (!check.ok) throw check.error;
     entry.signatureValid = true;
     const replayed = deps.replay.check(req.headers, check.credential.accessKeyId);
     if (replayed !== undefined) throw replayed;
+    const nowMs = Date.now();
+    const caller = resolveCaller(deps.state, deps.credentials, check.credential, nowMs);
     if (entry.version === '') throw missingParameter('Version');
     if (entry.action === '') throw missingParameter('Action');
     const target = PRODUCTS[entry.version];
@@ -87,6 +113,8 @@ export async function handleRequest(
         'Specified api is not found, please check your url and method.',
       );
     }
+    const params = new RequestParams(rawParams);
+    authorize({ state: deps.state, caller, params, ramCode: target.ramCode, action: entry.action });
     const faults = deps.faults();
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
     const decision = faults.decide();
@@ -101,10 +129,13 @@ export async function handleRequest(
     }
     const payload = handler({
       state: deps.state,
-      params: new RequestParams(params),
-      accountId: check.credential.accountId ?? deps.state.managementAccountId,
+      params,
+      accountId: caller.accountId,
+      caller,
+      credentials: deps.credentials,
       faults,
-      now: isoNow(),
+      now: isoAt(nowMs),
+      nowMs,
     });
     faults.succeeded(entry.action);
     const bad = faults.takeBadAnswer(entry.action);
@@ -130,6 +161,7 @@ export async function handleRequest(
       HostId: host,
       Code: error.code,
       Message: error.message,
+      ...error.extra,
       Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=${product}&requestId=${requestId}`,
     });
   }

@@ -1,16 +1,33 @@
 import { load } from 'js-yaml';
 import { INPUT_LIMITS } from '../../lint/input/limits';
 import { describeReadProblem, readTextFile } from '../../lint/input/read-file';
+import { type SeedAccount, type SeedAccountInput, validateAccount } from './seed-accounts';
+import {
+  dict,
+  list,
+  optionalOneOf,
+  optionalString,
+  SeedError,
+  string,
+  stringList,
+  unique,
+} from './seed-values';
+
+export { SeedError } from './seed-values';
+export type { SeedAccount, SeedPolicy, SeedRamUser, SeedRole } from './seed-accounts';
 
 /** A seed as written by people (YAML/JSON file or object): everything is referred to by name. */
 export interface SeedObject {
-  managementAccount?: { id: string; name?: string; ramUsers?: string[] };
-  accounts?: Array<{ id: string; name: string; ramUsers?: string[] }>;
+  managementAccount?: Omit<SeedAccountInput, 'rdAccessRole'>;
+  /** RD member accounts. */
+  accounts?: Array<SeedAccountInput & { name: string }>;
   directories?: Array<{
     id?: string;
     name: string;
     region?: string;
-    users?: Array<string | { name: string; displayName?: string; email?: string }>;
+    users?: Array<
+      string | { name: string; displayName?: string; email?: string; status?: 'Enabled' | 'Disabled' }
+    >;
     groups?: Array<{ name: string; description?: string; members?: string[] }>;
   }>;
   /** `account` is an account name or ID; the management account when omitted. */
@@ -30,13 +47,13 @@ export type SeedInput = string | SeedObject;
 
 /** A validated seed with every default filled in. */
 export interface SeedDocument {
-  managementAccount: { id: string; name: string; ramUsers: string[] };
-  accounts: Array<{ id: string; name: string; ramUsers: string[] }>;
+  managementAccount: SeedAccount;
+  accounts: SeedAccount[];
   directories: Array<{
     id?: string;
     name: string;
     region: string;
-    users: Array<{ name: string; displayName: string; email: string }>;
+    users: Array<{ name: string; displayName: string; email: string; status: 'Enabled' | 'Disabled' }>;
     groups: Array<{ name: string; description: string; members: string[] }>;
   }>;
   oidcProviders: Array<{
@@ -48,13 +65,6 @@ export interface SeedDocument {
     description: string;
     issuanceLimitTime: number;
   }>;
-}
-
-export class SeedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SeedError';
-  }
 }
 
 export const DEFAULT_SEED: SeedObject = {
@@ -111,26 +121,16 @@ function readSeedFile(path: string): unknown {
   }
 }
 
-type Dict = Record<string, unknown>;
-
 function validateSeed(raw: unknown, where: string): SeedDocument {
   const root = dict(raw, where);
   const mgmtRaw = root.managementAccount === undefined ? { id: '1000000000000000' } : root.managementAccount;
-  const mgmt = dict(mgmtRaw, `${where}.managementAccount`);
-  const managementAccount = {
-    id: accountId(mgmt.id, `${where}.managementAccount.id`),
-    name: optionalString(mgmt.name, `${where}.managementAccount.name`) ?? 'management',
-    ramUsers: stringList(mgmt.ramUsers, `${where}.managementAccount.ramUsers`),
-  };
-  const accounts = list(root.accounts, `${where}.accounts`).map((item, i) => {
-    const at = `${where}.accounts[${i}]`;
-    const account = dict(item, at);
-    return {
-      id: accountId(account.id, `${at}.id`),
-      name: string(account.name, `${at}.name`),
-      ramUsers: stringList(account.ramUsers, `${at}.ramUsers`),
-    };
+  const managementAccount = validateAccount(mgmtRaw, `${where}.managementAccount`, {
+    name: 'management',
+    member: false,
   });
+  const accounts = list(root.accounts, `${where}.accounts`).map((item, i) =>
+    validateAccount(item, `${where}.accounts[${i}]`, { member: true }),
+  );
   unique(
     [managementAccount, ...accounts].map((a) => a.id),
     `${where}.accounts`,
@@ -180,13 +180,15 @@ function validateDirectory(raw: unknown, at: string): SeedDocument['directories'
     throw new SeedError(`${at}.id: expected "d-" and lowercase hex`);
   const users = list(directory.users, `${at}.users`).map((item, i) => {
     const userAt = `${at}.users[${i}]`;
-    if (typeof item === 'string') return { name: item, displayName: item, email: '' };
+    if (typeof item === 'string')
+      return { name: item, displayName: item, email: '', status: 'Enabled' as const };
     const user = dict(item, userAt);
     const name = string(user.name, `${userAt}.name`);
     return {
       name,
       displayName: optionalString(user.displayName, `${userAt}.displayName`) ?? name,
       email: optionalString(user.email, `${userAt}.email`) ?? '',
+      status: optionalOneOf(user.status, `${userAt}.status`, ['Enabled', 'Disabled'] as const) ?? 'Enabled',
     };
   });
   unique(
@@ -221,46 +223,4 @@ function validateDirectory(raw: unknown, at: string): SeedDocument['directories'
     users,
     groups,
   };
-}
-
-function dict(value: unknown, at: string): Dict {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SeedError(`${at}: expected a mapping`);
-  }
-  return value as Dict;
-}
-
-function list(value: unknown, at: string): unknown[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new SeedError(`${at}: expected a list`);
-  return value;
-}
-
-function string(value: unknown, at: string): string {
-  if (typeof value !== 'string' || value === '') throw new SeedError(`${at}: expected a non-empty string`);
-  return value;
-}
-
-function optionalString(value: unknown, at: string): string | undefined {
-  return value === undefined || value === null ? undefined : string(value, at);
-}
-
-function stringList(value: unknown, at: string): string[] {
-  return list(value, at).map((item, i) => string(item, `${at}[${i}]`));
-}
-
-/** YAML reads an unquoted 16-digit ID as a number that has lost precision, so insist on strings. */
-function accountId(value: unknown, at: string): string {
-  if (typeof value !== 'string' || !/^\d{16}$/.test(value)) {
-    throw new SeedError(`${at}: expected a 16-digit account ID as a quoted string`);
-  }
-  return value;
-}
-
-function unique(values: string[], at: string, what: string): void {
-  const seen = new Set<string>();
-  for (const value of values) {
-    if (seen.has(value)) throw new SeedError(`${at}: duplicate ${what} "${value}"`);
-    seen.add(value);
-  }
 }

@@ -1,18 +1,23 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { CredentialStore } from './credential-store';
 import { FaultInjector, type FaultSpec } from './faults';
+import { createState, ramUserAccessKeySecret, upgradeState } from './initial-state';
 import { handleRequest, type RecordedRequest } from './request-handler';
 import { ReplayGuard } from './replay-guard';
 import { loadSeed, type SeedInput } from './seed';
 import type { EmulatorCredential } from './signature';
-import { createState, type EmulatorState, type StateSnapshot, snapshotState } from './state';
+import { type EmulatorState, type StateSnapshot, snapshotState } from './state';
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   seed?: SeedInput;
   faults?: FaultSpec | string;
-  /** Replaces the default keys; a key without `accountId` belongs to the management account. */
+  /**
+   * Replaces the default keys; a key without `accountId` belongs to the management account, one
+   * without `ramUser` is that account's own (root) key.
+   */
   credentials?: EmulatorCredential[];
   /** A snapshot to continue from (local mode persists state between commands); wins over `seed`. */
   restore?: StateSnapshot;
@@ -26,7 +31,7 @@ export interface RunningEmulator {
   /** The default credential, owned by the management account. */
   accessKeyId: string;
   accessKeySecret: string;
-  /** Every configured key, each with its `accountId` filled in. */
+  /** Every configured long-term key, each with its `accountId` filled in (root keys first). */
   credentials: EmulatorCredential[];
   /** The first seeded directory. */
   directoryId: string;
@@ -39,9 +44,12 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** Known, fixed keys so a person can point a CLI at the emulator; one per seeded account. */
+/**
+ * Known, fixed keys so a person can point a CLI at the emulator: each account's own (root) key, then
+ * one for every RAM user the seed gave an AccessKey.
+ */
 function defaultCredentials(state: EmulatorState): EmulatorCredential[] {
-  return state.accounts.map((account) =>
+  const rootKeys = state.accounts.map((account) =>
     account.isManagement
       ? {
           accessKeyId: 'LTAIemulatorManagement',
@@ -54,6 +62,21 @@ function defaultCredentials(state: EmulatorState): EmulatorCredential[] {
           accountId: account.accountId,
         },
   );
+  const userKeys = state.accounts.flatMap((account) =>
+    account.ramUsers.flatMap((user) =>
+      user.accessKeyId === undefined
+        ? []
+        : [
+            {
+              accessKeyId: user.accessKeyId,
+              accessKeySecret: ramUserAccessKeySecret(user.accessKeyId),
+              accountId: account.accountId,
+              ramUser: user.userName,
+            },
+          ],
+    ),
+  );
+  return [...rootKeys, ...userKeys];
 }
 
 function resolveCredentials(
@@ -70,8 +93,12 @@ function resolveCredentials(
       throw new Error('emulator credential: empty access key');
     if (seen.has(c.accessKeyId))
       throw new Error(`emulator credential: duplicate access key id ${c.accessKeyId}`);
-    if (!state.accounts.some((a) => a.accountId === c.accountId)) {
+    const account = state.accounts.find((a) => a.accountId === c.accountId);
+    if (account === undefined) {
       throw new Error(`emulator credential ${c.accessKeyId}: unknown account ${c.accountId}`);
+    }
+    if (c.ramUser !== undefined && !account.ramUsers.some((u) => u.userName === c.ramUser)) {
+      throw new Error(`emulator credential ${c.accessKeyId}: no RAM user ${c.ramUser} in ${c.accountId}`);
     }
     seen.add(c.accessKeyId);
   }
@@ -83,19 +110,21 @@ function resolveCredentials(
 
 /** Starts the CloudSSO + IMS emulator on loopback; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const state = options.restore ? structuredClone(options.restore) : createState(loadSeed(options.seed));
+  const state = options.restore
+    ? upgradeState(structuredClone(options.restore))
+    : createState(loadSeed(options.seed));
   const credentials = resolveCredentials(state, options.credentials);
   const management = credentials.find((c) => c.accountId === state.managementAccountId) as EmulatorCredential;
   let faults = new FaultInjector(options.faults);
   const requests: RecordedRequest[] = [];
-  const byKey = new Map(credentials.map((c) => [c.accessKeyId, c]));
+  const store = new CredentialStore(credentials);
   const replay = new ReplayGuard();
 
   // A huge query string must still get a JSON answer, so allow long request lines.
   const server = createServer({ maxHeaderSize: 1024 * 1024 }, (req, res) => {
     void handleRequest(req, res, {
       state,
-      findCredential: (id) => byKey.get(id),
+      credentials: store,
       faults: () => faults,
       replay,
       record: (entry) => requests.push(entry),

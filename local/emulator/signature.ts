@@ -9,6 +9,8 @@ export interface EmulatorCredential {
   /** When set the key is an STS key: requests must carry this `x-acs-security-token`. */
   securityToken?: string;
   accountId?: string;
+  /** The RAM user of `accountId` that owns the key; without it the key is the account's own (root) key. */
+  ramUser?: string;
 }
 
 /** The parts of an HTTP request that ACS3-HMAC-SHA256 covers, with the query already decoded. */

@@ -1,6 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { cloudSsoNotFound } from './api-error';
-import type { SeedDocument } from './seed';
 
 export type PrincipalType = 'User' | 'Group';
 export type DuplicationStrategy = 'KeepBoth' | 'TakeOver';
@@ -50,6 +49,11 @@ export interface Directory {
   groups: DirectoryGroup[];
 }
 
+/** IMS `ProvisionType` of a RAM user (plan-facts §3.2): who made it. */
+export type RamProvisionType = 'Manual' | 'SCIM' | 'CloudSSO';
+/** IMS `Status` of a RAM user: `freeze` users are hidden by ListUsers unless asked for. */
+export type RamUserStatus = 'active' | 'freeze';
+
 export interface RamUser {
   userId: string;
   userName: string;
@@ -59,6 +63,28 @@ export interface RamUser {
   updateDate: string;
   /** The `up-…` provisioning that created or took over this user; absent for users made by people. */
   provisionedBy?: string;
+  /** `CloudSSO` once a provisioning created or took the user over; it stays after a Keep release (guessed). */
+  provisionType: RamProvisionType;
+  status: RamUserStatus;
+  /** The user's AccessKey ID when the seed gave it one; the secret is derived from it (README, "Keys"). */
+  accessKeyId?: string;
+  /** The user's permission policy (JSON text); without one a RAM-user key may call everything. */
+  policyDocument?: string;
+}
+
+/** A RAM role of an account (RAM 2015-05-01 `GetRole`, plan-facts §3.3). */
+export interface RamRole {
+  roleId: string;
+  roleName: string;
+  description: string;
+  /** The trust policy, kept as the JSON text GetRole answers with. */
+  assumeRolePolicyDocument: string;
+  /** Seconds, 3600–43200; caps AssumeRole's `DurationSeconds`. */
+  maxSessionDuration: number;
+  createDate: string;
+  updateDate: string;
+  /** The role's permission policy (JSON text); without one the role may do everything (PEER-RDAR). */
+  policyDocument?: string;
 }
 
 export interface OidcProvider {
@@ -80,6 +106,7 @@ export interface RdAccount {
   /** RD path `rd-…/r-…/<accountId>`, reported as a provisioning's `TargetPath`. */
   path: string;
   ramUsers: RamUser[];
+  roles: RamRole[];
   oidcProviders: OidcProvider[];
 }
 
@@ -143,9 +170,13 @@ export function snapshotState(state: EmulatorState): StateSnapshot {
   return structuredClone(state);
 }
 
-/** CloudSSO timestamps are ISO-8601 UTC without milliseconds (`2022-11-28T03:55:42Z`). */
+/** CloudSSO timestamps are ISO-8601 UTC without milliseconds (`2022-11-28T03:55:42Z`); so are STS's. */
+export function isoAt(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export function isoNow(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoAt(Date.now());
 }
 
 export function newId(prefix: 'd' | 'u' | 'g' | 'up' | 'upe' | 'rd' | 'r'): string {
@@ -155,87 +186,6 @@ export function newId(prefix: 'd' | 'u' | 'g' | 'up' | 'upe' | 'rd' | 'r'): stri
 /** RAM user IDs are long decimal strings. */
 export function newRamUserId(): string {
   return `2${String(randomInt(0, 1e9)).padStart(9, '0')}${String(randomInt(0, 1e6)).padStart(6, '0')}`;
-}
-
-export function createState(seed: SeedDocument): EmulatorState {
-  const now = isoNow();
-  const resourceDirectoryId = newId('rd');
-  const rootFolderId = newId('r');
-  const account = (id: string, name: string, ramUsers: string[], isManagement: boolean): RdAccount => ({
-    accountId: id,
-    displayName: name,
-    isManagement,
-    path: `${resourceDirectoryId}/${rootFolderId}/${id}`,
-    ramUsers: ramUsers.map((userName) => ({
-      userId: newRamUserId(),
-      userName,
-      displayName: userName,
-      comments: '',
-      createDate: now,
-      updateDate: now,
-    })),
-    oidcProviders: [],
-  });
-  const accounts = [
-    account(seed.managementAccount.id, seed.managementAccount.name, seed.managementAccount.ramUsers, true),
-    ...seed.accounts.map((a) => account(a.id, a.name, a.ramUsers, false)),
-  ];
-  for (const provider of seed.oidcProviders) {
-    const owner = accounts.find((a) => a.accountId === provider.accountId);
-    owner?.oidcProviders.push({
-      name: provider.name,
-      issuerUrl: provider.issuerUrl,
-      clientIds: [...provider.clientIds],
-      fingerprints: [...provider.fingerprints],
-      description: provider.description,
-      issuanceLimitTime: provider.issuanceLimitTime,
-      createDate: now,
-      updateDate: now,
-    });
-  }
-  const directories = seed.directories.map((d): Directory => {
-    const users = d.users.map((u): DirectoryUser => ({
-      userId: newId('u'),
-      userName: u.name,
-      displayName: u.displayName,
-      firstName: '',
-      lastName: '',
-      email: u.email,
-      description: '',
-      status: 'Enabled',
-      createTime: now,
-      updateTime: now,
-    }));
-    const groups = d.groups.map((g): DirectoryGroup => ({
-      groupId: newId('g'),
-      groupName: g.name,
-      description: g.description,
-      createTime: now,
-      updateTime: now,
-      members: g.members.map((name) => ({
-        userId: users.find((u) => u.userName === name)?.userId ?? '',
-        joinTime: now,
-      })),
-    }));
-    return {
-      directoryId: d.id ?? newId('d'),
-      directoryName: d.name,
-      region: d.region,
-      ownerPk: seed.managementAccount.id,
-      createTime: now,
-      updateTime: now,
-      users,
-      groups,
-    };
-  });
-  return {
-    resourceDirectoryId,
-    managementAccountId: seed.managementAccount.id,
-    accounts,
-    directories,
-    provisionings: [],
-    events: [],
-  };
 }
 
 export function requireDirectory(state: EmulatorState, directoryId: string): Directory {
