@@ -123,7 +123,7 @@ function listUsers(ctx: ActionContext) {
   const byName = userNameFilter(ctx);
   const provisionType = p.oneOf('ProvisionType', ['Manual', 'Synchronized'] as const, false);
   const status = p.oneOf('Status', ['Enabled', 'Disabled'] as const, false);
-  const tagged = Object.keys(p.values).some((key) => /^Tags\.\d+\./.test(key));
+  const tagged = p.hasList('Tags');
   const matching = directory.users.filter(
     (u) =>
       (byName === undefined || byName(u)) &&

@@ -76,7 +76,7 @@ function getUser(ctx: ActionContext) {
 function listUsers(ctx: ActionContext) {
   const account = callerRamAccount(ctx);
   const size = maxItems(ctx, 1000);
-  const tagged = Object.keys(ctx.params.values).some((key) => /^Tag\.\d+\./.test(key));
+  const tagged = ctx.params.hasList('Tag');
   const statusText = ctx.params.optional('Status') ?? '';
   const statuses =
     statusText === ''

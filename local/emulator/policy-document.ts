@@ -58,10 +58,7 @@ function parseStatement(raw: unknown, at: string, kind: PolicyKind): PolicyState
     throw new PolicyGrammarError(`${at}.Effect must be "Allow" or "Deny"`);
   const statement: PolicyStatement = { effect: s.Effect, hasCondition: s.Condition !== undefined };
   if (s.Condition !== undefined) mapping(s.Condition, `${at}.Condition`);
-  const actions = optionalStrings(s.Action, `${at}.Action`);
-  const notActions = optionalStrings(s.NotAction, `${at}.NotAction`);
-  if ((actions === undefined) === (notActions === undefined))
-    throw new PolicyGrammarError(`${at} needs exactly one of "Action" and "NotAction"`);
+  const [actions, notActions] = oneOfPair(s, 'Action', at);
   if (actions !== undefined) statement.actions = actions;
   if (notActions !== undefined) statement.notActions = notActions;
   if (kind === 'trust') {
@@ -71,10 +68,7 @@ function parseStatement(raw: unknown, at: string, kind: PolicyKind): PolicyState
     );
     return statement;
   }
-  const resources = optionalStrings(s.Resource, `${at}.Resource`);
-  const notResources = optionalStrings(s.NotResource, `${at}.NotResource`);
-  if ((resources === undefined) === (notResources === undefined))
-    throw new PolicyGrammarError(`${at} needs exactly one of "Resource" and "NotResource"`);
+  const [resources, notResources] = oneOfPair(s, 'Resource', at);
   if (resources !== undefined) statement.resources = resources;
   if (notResources !== undefined) statement.notResources = notResources;
   return statement;
@@ -139,4 +133,17 @@ function strings(value: unknown, at: string): string[] {
 
 function optionalStrings(value: unknown, at: string): string[] | undefined {
   return value === undefined ? undefined : strings(value, at);
+}
+
+/** `Action` or `NotAction` (`Resource` or `NotResource`): exactly one of the two. */
+function oneOfPair(
+  s: Record<string, unknown>,
+  key: 'Action' | 'Resource',
+  at: string,
+): [string[] | undefined, string[] | undefined] {
+  const plain = optionalStrings(s[key], `${at}.${key}`);
+  const not = optionalStrings(s[`Not${key}`], `${at}.Not${key}`);
+  if ((plain === undefined) === (not === undefined))
+    throw new PolicyGrammarError(`${at} needs exactly one of "${key}" and "Not${key}"`);
+  return [plain, not];
 }

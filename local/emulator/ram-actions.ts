@@ -49,7 +49,7 @@ function userItem(u: RamUser): Record<string, unknown> {
 /** A `Tag` filter matches nothing: roles carry no tags here. The list has no trust policies (GetRole has). */
 function listRoles(ctx: ActionContext) {
   const account = callerRamAccount(ctx);
-  const tagged = Object.keys(ctx.params.values).some((key) => /^Tag\.\d+\./.test(key));
+  const tagged = ctx.params.hasList('Tag');
   const roles = tagged ? [] : account.roles;
   const page = paginate(roles, ctx.params.optional('Marker'), maxItems(ctx, 100), 'Marker', String(tagged));
   const items = page.items.map((r) => roleItem(account, r));

@@ -18,7 +18,8 @@ export class ReplayGuard {
   private readonly seen = new Map<string, number>();
   private checks = 0;
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  // Read the clock at each call, not once at start, so a test that moves Date moves it here too.
+  constructor(private readonly clock: () => number = () => Date.now()) {}
 
   /** Returns the service's error for a stale, undated or replayed request; records a fresh nonce. */
   check(headers: IncomingHttpHeaders, accessKeyId: string): ApiError | undefined {

@@ -12,6 +12,13 @@ export class RequestParams {
     return value === undefined ? undefined : value;
   }
 
+  /** Whether a list parameter (`Tag.1.Key`, `Tags.2.Value`: how the SDK flattens lists) was sent. */
+  hasList(name: string): boolean {
+    return Object.keys(this.values).some(
+      (key) => key.startsWith(`${name}.`) && /^\d+\./.test(key.slice(name.length + 1)),
+    );
+  }
+
   required(name: string): string {
     const value = this.values[name];
     if (value === undefined || value === '') throw missingParameter(name);

@@ -1,5 +1,6 @@
+import { expect } from 'vitest';
 import type { RunningEmulator } from '../../../local/emulator';
-import { CLOUDSSO, callSdk, IMS, type SdkResponse, type SdkTarget } from './sdk';
+import { CLOUDSSO, callSdk, IMS, RAM, STS, type SdkResponse, type SdkTarget } from './sdk';
 
 /** Seeded names → IDs, read from the live state (IDs are random per run). */
 export function userIdOf(emulator: RunningEmulator, userName: string): string {
@@ -45,6 +46,44 @@ export function ims(
   return callSdk(target, IMS, action, params);
 }
 
+export function ram(target: SdkTarget, action: string, params: Record<string, unknown> = {}) {
+  return callSdk(target, RAM, action, params);
+}
+
+export function sts(target: SdkTarget, action: string, params: Record<string, unknown> = {}) {
+  return callSdk(target, STS, action, params);
+}
+
+/** The emulator's key of a seeded RAM user (`accessKey: true`). */
+export function userKey(emulator: RunningEmulator, accountId: string, userName: string): SdkTarget {
+  const credential = emulator.credentials.find((c) => c.accountId === accountId && c.ramUser === userName);
+  if (credential === undefined) throw new Error(`no key for RAM user ${userName} of ${accountId}`);
+  return { host: emulator.host, ...credential };
+}
+
+/** AssumeRole as `caller`; returns the session as an SDK target (the token rides as x-acs-security-token). */
+export async function assumeRole(
+  emulator: RunningEmulator,
+  caller: SdkTarget,
+  roleArn: string,
+  extra: Record<string, unknown> = {},
+): Promise<SdkTarget> {
+  const response = await sts(caller, 'AssumeRole', {
+    RoleArn: roleArn,
+    RoleSessionName: 'ros-sso-test',
+    ...extra,
+  });
+  const credentials = response.body.Credentials as Record<string, string>;
+  return {
+    host: emulator.host,
+    accessKeyId: credentials.AccessKeyId ?? '',
+    accessKeySecret: credentials.AccessKeySecret ?? '',
+    securityToken: credentials.SecurityToken ?? '',
+  };
+}
+
+export const roleArnOf = (accountId: string, roleName: string) => `acs:ram::${accountId}:role/${roleName}`;
+
 export interface ProvisioningRequest {
   principal: { userName: string } | { groupName: string };
   target: string;
@@ -70,4 +109,23 @@ export async function createProvisioning(
   });
   const provisioning = response.body.UserProvisioning as { UserProvisioningId: string };
   return provisioning.UserProvisioningId;
+}
+
+/** Follows a list to its end, sending `tokenName` back unchanged with the same filters. */
+export async function allPages(
+  call: (token: unknown) => Promise<SdkResponse>,
+  tokenName: 'NextToken' | 'Marker',
+  items: (body: Record<string, unknown>) => unknown[],
+): Promise<{ items: unknown[]; pages: number }> {
+  const collected: unknown[] = [];
+  let token: unknown;
+  let pages = 0;
+  do {
+    const { body } = await call(token);
+    collected.push(...items(body));
+    token = body[tokenName];
+    expect(body.IsTruncated).toBe(token !== undefined);
+    pages += 1;
+  } while (token !== undefined && pages < 500);
+  return { items: collected, pages };
 }

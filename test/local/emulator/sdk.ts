@@ -11,6 +11,8 @@ export interface SdkTarget {
 
 export const CLOUDSSO = '2021-05-15';
 export const IMS = '2019-08-15';
+export const RAM = '2015-05-01';
+export const STS = '2015-04-01';
 
 export interface SdkResponse {
   body: Record<string, unknown>;

@@ -94,6 +94,36 @@ describe('seed loading', () => {
       /unknown account "nope"/,
     ],
     ['duplicate user names', 'directories: [{ name: d, users: [a, a] }]', /duplicate user name "a"/],
+    [
+      'a RAM user name RAM does not allow',
+      'accounts: [{ id: "1000000000000001", name: dev, ramUsers: ["a@b"] }]\ndirectories: [{ name: d }]',
+      /accounts\[0\]\.ramUsers\[0\]: a RAM user name is 1-64/,
+    ],
+    [
+      'an unknown ProvisionType',
+      'accounts: [{ id: "1000000000000001", name: dev, ramUsers: [{ name: a, provisionType: Sso }] }]\ndirectories: [{ name: d }]',
+      /ramUsers\[0\]\.provisionType: expected one of Manual, SCIM, CloudSSO/,
+    ],
+    [
+      'a role without a trust policy',
+      'accounts: [{ id: "1000000000000001", name: dev, roles: [{ name: r }] }]\ndirectories: [{ name: d }]',
+      /roles\[0\]\.trustPolicy: a role needs a trust policy/,
+    ],
+    [
+      'a trust policy without a Principal',
+      'accounts: [{ id: "1000000000000001", name: dev, roles: [{ name: r, trustPolicy: { Version: "1", Statement: [{ Effect: Allow, Action: "sts:AssumeRole" }] } }] }]\ndirectories: [{ name: d }]',
+      /roles\[0\]\.trustPolicy: Statement\[0\]\.Principal must be a JSON object/,
+    ],
+    [
+      'a permission policy that is not JSON',
+      'accounts: [{ id: "1000000000000001", name: dev, ramUsers: [{ name: a, policy: "{nope" }] }]\ndirectories: [{ name: d }]',
+      /ramUsers\[0\]\.policy: the policy is not valid JSON/,
+    ],
+    [
+      'an access role on the management account',
+      'managementAccount: { id: "1000000000000000", rdAccessRole: true }\ndirectories: [{ name: d }]',
+      /managementAccount\.rdAccessRole: only RD member accounts/,
+    ],
     ['broken YAML', 'directories: [', /not valid YAML/],
   ])('rejects %s with a SeedError naming the place', (_name, text, message) => {
     const path = seedFile('bad.yaml', text);
@@ -105,6 +135,69 @@ describe('seed loading', () => {
     await expect(startEmulator({ seed: join(dir, 'missing.yaml') })).rejects.toThrow(
       /cannot read the seed file \(ENOENT\)/,
     );
+  });
+
+  it('seeds RAM users with ProvisionType, Status and keys, and roles (the RD access role by default)', async () => {
+    emulator = await startEmulator({
+      seed: seedFile(
+        'roles.yaml',
+        `
+accounts:
+  - id: "1000000000000001"
+    name: dev
+    ramUsers: [bob, { name: carol, provisionType: CloudSSO, status: freeze, accessKey: true }]
+    roles:
+      - name: deployer
+        maxSessionDuration: 7200
+        trustPolicy: '{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":"acs:ram::1000000000000000:root"}}]}'
+  - { id: "1000000000000002", name: invited, rdAccessRole: false }
+directories: [{ name: d }]
+`,
+      ),
+    });
+    const [management, dev, invited] = emulator.state.accounts;
+    expect(management?.roles).toEqual([]);
+    expect(invited?.roles).toEqual([]);
+    expect(dev?.roles.map((r) => [r.roleName, r.maxSessionDuration])).toEqual([
+      ['ResourceDirectoryAccountAccessRole', 3600],
+      ['deployer', 7200],
+    ]);
+    expect(dev?.ramUsers.map((u) => [u.userName, u.provisionType, u.status, u.accessKeyId])).toEqual([
+      ['bob', 'Manual', 'active', undefined],
+      ['carol', 'CloudSSO', 'freeze', 'LTAIemulator1000000000000001-carol'],
+    ]);
+    expect(emulator.credentials.map((c) => [c.accessKeyId, c.ramUser])).toEqual([
+      ['LTAIemulatorManagement', undefined],
+      ['LTAIemulator1000000000000001', undefined],
+      ['LTAIemulator1000000000000002', undefined],
+      ['LTAIemulator1000000000000001-carol', 'carol'],
+    ]);
+  });
+
+  it('fills in what state saved before RAM users had ProvisionType and accounts had roles lacks', async () => {
+    const seeded = await startEmulator();
+    const old = seeded.snapshot();
+    await seeded.close();
+    for (const account of old.accounts) {
+      delete (account as Partial<typeof account>).roles;
+      for (const user of account.ramUsers) {
+        delete (user as Partial<typeof user>).provisionType;
+        delete (user as Partial<typeof user>).status;
+      }
+    }
+    emulator = await startEmulator({ restore: old });
+    const prod = emulator.state.accounts[2];
+    expect(prod?.roles.map((r) => r.roleName)).toEqual(['ResourceDirectoryAccountAccessRole']);
+    expect(prod?.ramUsers.map((u) => [u.userName, u.provisionType, u.status])).toEqual([
+      ['bob', 'Manual', 'active'],
+    ]);
+    expect(emulator.state.accounts[0]?.roles).toEqual([]);
+  });
+
+  it('rejects a key for a RAM user its account does not have', async () => {
+    await expect(
+      startEmulator({ credentials: [{ accessKeyId: 'k', accessKeySecret: 's', ramUser: 'ghost' }] }),
+    ).rejects.toThrow(/no RAM user ghost/);
   });
 
   it('rejects credentials for an unknown account', async () => {
