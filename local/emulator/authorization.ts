@@ -8,7 +8,7 @@ import type { EmulatorState } from './state';
  * RAM authorization of one call, before the action runs. A root key may do everything; a RAM-user
  * key what its seeded policy allows (everything without one); a session what both its role's policy
  * and its session `Policy` allow (SDK-STS). Resources are checked only where a page documents the
- * action's ARN (plan-facts §1.2, §3.6, §4.1); elsewhere a statement's `Resource` is not looked at.
+ * action's ARN (README, "Permissions"); elsewhere a statement's `Resource` is not looked at.
  */
 export interface AuthorizationRequest {
   state: EmulatorState;

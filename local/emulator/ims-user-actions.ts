@@ -10,7 +10,7 @@ import { paginate } from './pagination';
 import type { RamUser, RamUserStatus, RdAccount } from './state';
 
 /**
- * IMS 2019-08-15 RAM-user reads (plan-facts §3.2, SDK-IMS 2.3.2 models). The list item has no
+ * IMS 2019-08-15 RAM-user reads (SDK-IMS 2.3.2 models). The list item has no
  * `UserName`: the name is the part of `UserPrincipalName` before `@`.
  */
 

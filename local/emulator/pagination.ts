@@ -11,7 +11,7 @@ export interface Page<T> {
  * Offset pagination behind an opaque token, shared by CloudSSO (`NextToken`) and IMS/RAM (`Marker`).
  * A token the emulator did not issue is rejected the way the service rejects a forged one, and so is
  * a token sent with other filters than the page it came from: the docs say to keep every other
- * parameter unchanged between pages (plan-facts §1), and a client that does not should learn it here.
+ * parameter unchanged between pages (TS-SSO), and a client that does not should learn it here.
  * `scope` names those filters.
  */
 export function paginate<T>(

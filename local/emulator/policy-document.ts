@@ -2,7 +2,7 @@
  * RAM policy documents as the emulator reads them: permission policies (a RAM user's, a role's, an
  * STS session `Policy`) and trust policies (a role's `AssumeRolePolicyDocument`). The grammar is
  * RAM's `{"Version":"1","Statement":[{Effect, Action|NotAction, Resource|NotResource, Principal,
- * Condition}]}` (plan-facts §3.3, §5); conditions are not evaluated (README, "Permissions").
+ * Condition}]}` (D-RAM-GR sample, SDK-STS); conditions are not evaluated (README, "Permissions").
  */
 
 export type Effect = 'Allow' | 'Deny';

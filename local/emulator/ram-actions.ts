@@ -10,7 +10,7 @@ import { paginate } from './pagination';
 import type { RamRole, RamUser, RdAccount } from './state';
 
 /**
- * RAM 2015-05-01 (plan-facts §3.1, §3.3; SDK-RAM 1.2.1 models): the API that has roles, which IMS
+ * RAM 2015-05-01 (SDK-RAM 1.2.1 models; README "RAM 2015-05-01"): the API that has roles, which IMS
  * 2019-08-15 has not. Its `ListUsers`/`GetUser` share names with IMS's and CloudSSO's but not their
  * shapes: items have `UserName`, and no `ProvisionType` or `Status`. Calls act on the caller's account.
  */

@@ -46,7 +46,7 @@ interface Product {
 
 /**
  * Four APIs share action names (`ListUsers`, `GetUser`) with different shapes, so a call is routed
- * by its `x-acs-version` first, then its action (plan-facts §3.1).
+ * by its `x-acs-version` first, then its action (README, "Routing").
  */
 const PRODUCTS: Readonly<Record<string, Product>> = {
   [CLOUDSSO_VERSION]: {

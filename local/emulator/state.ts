@@ -49,7 +49,7 @@ export interface Directory {
   groups: DirectoryGroup[];
 }
 
-/** IMS `ProvisionType` of a RAM user (plan-facts §3.2): who made it. */
+/** IMS `ProvisionType` of a RAM user (SDK-IMS): who made it. */
 export type RamProvisionType = 'Manual' | 'SCIM' | 'CloudSSO';
 /** IMS `Status` of a RAM user: `freeze` users are hidden by ListUsers unless asked for. */
 export type RamUserStatus = 'active' | 'freeze';
@@ -72,7 +72,7 @@ export interface RamUser {
   policyDocument?: string;
 }
 
-/** A RAM role of an account (RAM 2015-05-01 `GetRole`, plan-facts §3.3). */
+/** A RAM role of an account (RAM 2015-05-01 `GetRole`, SDK-RAM). */
 export interface RamRole {
   roleId: string;
   roleName: string;

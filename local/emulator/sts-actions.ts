@@ -5,7 +5,7 @@ import { PolicyGrammarError, type PolicyDocument, parsePolicy } from './policy-d
 import { isoAt, type RamRole } from './state';
 import { trustPolicyAllows } from './trust-policy';
 
-/** STS 2015-04-01 (plan-facts §4): AssumeRole into a role of any emulated account, and GetCallerIdentity. */
+/** STS 2015-04-01 (SDK-STS; README "STS"): AssumeRole into a role of any emulated account, and GetCallerIdentity. */
 export const STS_VERSION = '2015-04-01';
 
 const ROLE_ARN = /^acs:ram::(\d+):role\/([^/]+)$/;

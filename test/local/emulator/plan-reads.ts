@@ -23,7 +23,7 @@ export interface Call {
 
 export const call = (target: SdkTarget, c: Call) => callSdk(target, c.version, c.action, c.params);
 
-/** What the management side of `ros-sso plan` reads (issue 14, plan-facts §1, §3.5, §4). */
+/** What the management side of `ros-sso plan` reads (issue 14; README, "Permissions"). */
 export function managementReads(ids: {
   directoryId: string;
   userId: string;

@@ -6,7 +6,7 @@ import { callSdk, sdkError } from './sdk';
 const MGMT = '1000000000000000';
 const PROD = '1000000000000002';
 
-/** A GitHub OIDC trust policy, the shape plan-facts §3.4 describes (Federated principal, oidc:aud). */
+/** A GitHub OIDC trust policy, as the emulator README describes it (Federated principal, oidc:aud). */
 const GITHUB_TRUST = {
   Version: '1',
   Statement: [
