@@ -78,7 +78,7 @@ function usageErrorFrom(err: unknown, options: Options, help: string): UsageErro
   }
   const missing = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument (?:missing|is ambiguous)/.exec(message);
   if (missing) return new UsageError(`${missing[1]} needs a value`, help);
-  const noValue = /^Option '(--[\w-]+)' does not take an argument/.exec(message);
+  const noValue = /^Option '(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(message);
   if (noValue) return new UsageError(`${noValue[1]} takes no value`, help);
   const positional = /^Unexpected argument '([^']*)'/.exec(message);
   if (positional) return new UsageError(`unexpected argument ${positional[1]}`, help);
