@@ -6,8 +6,10 @@
  * Why not a RegExp: `(?:.*\/)?` repeated, as `**\/**\/…` builds it, backtracks exponentially on a
  * path that almost matches. Here the glob is compiled to a small program (a Thompson NFA) and the
  * path is run through it keeping the *set* of live states, each state at most once per character:
- * O(states × path length), states ≤ 2 × glob length + 2, whatever the input. (picomatch 4 measured
- * exponential on `*a*a*a*a*a*a*b`; minimatch 11 would add three packages for the same guarantee.)
+ * O(states × path length), at most 3 states per glob character (2 per brace) plus one, whatever
+ * the input. Libraries measured on adversarial globs against paths that almost match (Node 20):
+ * picomatch 4.0.7 did not finish `*a`×40 against 2,000 a's in 60 s; minimatch 11.0.9 took 1 s for
+ * `{a,b}`×20 (brace expansion is exponential: 2^20 patterns) though milliseconds on `**\/`×25.
  */
 type Op =
   | { op: 'char'; char: string }
