@@ -30,7 +30,11 @@ Resources:
     Type: ALIYUN::RAM::User
     Properties: {UserName: alice}
 `;
-const WARN = GOOD.replace('{UserName: alice}', '{UserName: alice, Nope: 1}');
+// A misspelt parameter key is a warning (an unknown property against bundled data is only info).
+const WARN = GOOD.replace(
+  'Resources:',
+  'Parameters:\n  Name: {Type: String, Default: alice, Labell: x}\nResources:',
+).replace('{UserName: alice}', '{UserName: {Ref: Name}}');
 const BAD = GOOD.replace('{UserName: alice}', '{UserName: {Ref: Missing}}');
 
 /** A checked-out repository, as actions/checkout leaves GITHUB_WORKSPACE. */
