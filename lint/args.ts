@@ -1,8 +1,7 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { parseCommandLine, UsageError } from '../cli/args';
 import type { FormatName } from './formatters';
 
-/** A command-line mistake: one line with a hint, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface LintArgs {
   paths: string[];
@@ -18,13 +17,15 @@ export interface LintArgs {
   since?: string;
   /** Bytes per template file; overrides `limits.templateBytes` of the config. */
   maxTemplateBytes?: number;
+  /** Zero templates found is a pass, not exit 2. */
+  allowEmpty: boolean;
 }
 
 const FORMATS: readonly FormatName[] = ['text', 'json', 'sarif', 'github'];
 
 export const LINT_USAGE = `Usage: ros-sso lint [options] [paths or globs...]
 
-Lints ROS templates (YAML and JSON; directories recurse). Exit code 0: no errors, 1: errors, 2: usage or I/O error.
+Lints ROS templates (YAML and JSON; directories recurse). Exit code 0: no errors, 1: errors, 2: usage or I/O error, or no ROS template found.
 
 Options:
   -f, --format <text|json|sarif|github>  output format (default: text)
@@ -34,27 +35,24 @@ Options:
       --baseline <file>                   report only findings that are not in this baseline
       --write-baseline <file>             record the current findings as the baseline and exit 0
   -q, --quiet                             report errors only
-      --only-templates                    skip named files that are not ROS templates (for pre-commit)
+      --only-templates                    skip named files that are not ROS templates (for pre-commit;
+                                          implies --allow-empty)
       --since <git-rev>                   also report update findings against each file at that revision
       --max-template-bytes <n>            size limit per template (default: 524288, ROS's own limit)
+      --allow-empty                       exit 0 when no ROS template is found (default: exit 2)
   -h, --help                              show this help
 `;
 
 function fail(message: string): never {
-  throw new UsageError(message);
+  throw new UsageError(message, 'ros-sso lint --help');
 }
 
-/** node:util parseArgs (strict, positionals allowed); its multi-line errors become a one-line UsageError. */
-export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(
+/** The shared parser (cli/args.ts) for a lint-bundle command: its mistakes point at its own help. */
+export const parseCommandArgs = <const O extends Parameters<typeof parseCommandLine>[1]>(
   argv: readonly string[],
   options: O,
-) {
-  try {
-    return parseArgs({ args: [...argv], allowPositionals: true as const, strict: true as const, options });
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
-  }
-}
+  command: string,
+) => parseCommandLine(argv, options, { help: `ros-sso ${command} --help` });
 
 /** A `--max-…-bytes` value: a positive whole number. */
 export function parseByteCount(flag: string, value: string | undefined): number | undefined {
@@ -67,19 +65,24 @@ export function parseByteCount(flag: string, value: string | undefined): number 
 
 /** argv (after `lint`) → options; unknown options and bad values are UsageErrors. */
 export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
-  const parsed = parseCommandArgs(argv, {
-    format: { type: 'string', short: 'f' },
-    output: { type: 'string', short: 'o' },
-    config: { type: 'string', short: 'c' },
-    'ignore-rule': { type: 'string', multiple: true },
-    baseline: { type: 'string' },
-    'write-baseline': { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
-    'only-templates': { type: 'boolean' },
-    since: { type: 'string' },
-    'max-template-bytes': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      config: { type: 'string', short: 'c' },
+      'ignore-rule': { type: 'string', multiple: true },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      'only-templates': { type: 'boolean' },
+      since: { type: 'string' },
+      'max-template-bytes': { type: 'string' },
+      'allow-empty': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'lint',
+  );
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
   if (v.help) return 'help';
   const format = (v.format as string | undefined) ?? 'text';
@@ -98,5 +101,6 @@ export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
     onlyTemplates: Boolean(v['only-templates']),
     since: v.since as string | undefined,
     maxTemplateBytes: parseByteCount('--max-template-bytes', v['max-template-bytes'] as string | undefined),
+    allowEmpty: Boolean(v['allow-empty']),
   };
 }

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import pkg from '../package.json';
-import { LINT_USAGE, parseLintArgs, UsageError } from './args';
+import { didYouMean, unknownCommand } from '../cli/args';
+import { LINT_USAGE, parseCommandArgs, parseLintArgs, UsageError } from './args';
 import { createBaseline, filterByBaseline, parseBaseline } from './baseline';
 import { renderCatalogueJson, renderCatalogueMarkdown, renderCatalogueText } from './catalogue';
 import { ConfigError, loadConfig } from './config';
-import { expandPaths, FileError, writeOutput } from './files';
+import { expandPaths, FileError, TEMPLATE_MARKER, writeOutput } from './files';
 import { type Summary, summarize } from './finding';
 import { formatters } from './formatters';
 import { terminalSafe } from './formatters/terminal';
@@ -44,8 +45,32 @@ Commands:
   schemas list        every resource type with a definition and where it comes from (package@version)
   schemas info TYPE   one type's source, properties, required ones, attributes
 
-Options: --help, --version
+Options: -h, --help (also after any command: ros-sso lint --help), -v, --version
 `;
+
+export const RULES_USAGE = `Usage: ros-sso rules [options]
+
+Lists the lint rules with their default severity and description.
+
+Options:
+  -f, --format <text|markdown|json>  output format (default: text)
+  -o, --output <file>                write the list to a file instead of stdout
+  -h, --help                         show this help
+`;
+
+export const SCHEMAS_USAGE = `Usage: ros-sso schemas <command> [options]
+
+Commands:
+  update        refresh resource type definitions from the ROS API (needs an access key)
+  export        write a JSON Schema of ROS templates for editors
+  list          every resource type with a definition and where it comes from
+  info TYPE     one type's source, properties, required ones, attributes
+
+Options: -h, --help (also after a command: ros-sso schemas update --help)
+`;
+
+const COMMANDS = ['lint', 'diff', 'update-info', 'rules', 'local', 'deploy', 'schemas', 'help'];
+const SCHEMAS_COMMANDS = ['update', 'export', 'list', 'info'];
 
 /** Errors fail the run; warnings and infos do not. */
 export function exitCodeFor(summary: Summary): ExitCode {
@@ -67,6 +92,12 @@ function runLint(argv: readonly string[], io: CliIo): ExitCode {
   const since = args.since ? openSince(args.since, io.cwd, files) : undefined;
   const run = { config, ignoreRules: args.ignoreRules, maxTemplateBytes: args.maxTemplateBytes };
   const linted = lintFiles({ ...run, cwd: io.cwd, files, keepTexts: new Set(since?.changed.keys()) });
+  // Zero templates is almost always a wrong working directory or glob in CI: not a green run.
+  // (--only-templates is the pre-commit hook, whose named files may well hold no template.)
+  if (linted.summary.files === 0 && !args.allowEmpty && !args.onlyTemplates)
+    throw new FileError(
+      `no ROS template to lint in ${args.paths.join(' ')} (${found.length} YAML/JSON files found, none with ${TEMPLATE_MARKER}); check the working directory and paths, or pass --allow-empty`,
+    );
   let findings = linted.findings;
   if (since)
     findings = withChangesSince(since, findings, linted.texts, {
@@ -105,19 +136,55 @@ function runLint(argv: readonly string[], io: CliIo): ExitCode {
 }
 
 function runRules(argv: readonly string[], io: CliIo): ExitCode {
-  const format =
-    argv[0] === '--format'
-      ? argv[1]
-      : argv[0]?.startsWith('--format=')
-        ? argv[0].slice(9)
-        : argv.length
-          ? '?'
-          : 'text';
-  if (format === 'markdown') io.stdout(renderCatalogueMarkdown(allRules));
-  else if (format === 'json') io.stdout(renderCatalogueJson(allRules));
-  else if (format === 'text') io.stdout(renderCatalogueText(allRules));
-  else throw new UsageError('usage: ros-sso rules [--format text|markdown|json]');
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'rules',
+  );
+  if (values.help) {
+    io.stdout(RULES_USAGE);
+    return 0;
+  }
+  if (positionals.length)
+    throw new UsageError(`unexpected argument ${positionals[0]}`, 'ros-sso rules --help');
+  const render = { text: renderCatalogueText, markdown: renderCatalogueMarkdown, json: renderCatalogueJson };
+  const format = values.format ?? 'text';
+  if (!Object.hasOwn(render, format))
+    throw new UsageError(`unknown format ${format}; use text, markdown or json`, 'ros-sso rules --help');
+  const text = render[format as keyof typeof render](allRules);
+  if (values.output) writeOutput(io.cwd, values.output, text);
+  else io.stdout(text);
   return 0;
+}
+
+/** `ros-sso schemas <command>`. */
+async function runSchemas(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'update':
+      return runSchemasUpdate(rest, io);
+    case 'export':
+      return runSchemasExport(rest, io);
+    case 'list':
+      return runSchemasList(rest, io);
+    case 'info':
+      return runSchemasInfo(rest, io);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(SCHEMAS_USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw unknownCommand(command, SCHEMAS_COMMANDS, {
+        kind: 'schemas command',
+        help: 'ros-sso schemas --help',
+      });
+  }
 }
 
 /** The CLI of the lint bundle. Never exits the process; returns the exit code. */
@@ -134,11 +201,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       case 'update-info':
         return runUpdateInfo(rest, io);
       case 'schemas':
-        if (rest[0] === 'update') return await runSchemasUpdate(rest.slice(1), io);
-        if (rest[0] === 'export') return runSchemasExport(rest.slice(1), io);
-        if (rest[0] === 'list') return runSchemasList(rest.slice(1), io);
-        if (rest[0] === 'info') return runSchemasInfo(rest.slice(1), io);
-        throw new UsageError('usage: ros-sso schemas update|export|list|info [options]');
+        return await runSchemas(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${pkg.version}\n`);
@@ -150,12 +213,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
         io.stdout(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command ${command}; try ros-sso --help`);
+        if (command.startsWith('-'))
+          throw new UsageError(`unknown option ${command}${didYouMean(command, ['--help', '--version'])}`);
+        throw unknownCommand(command, COMMANDS);
     }
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || err instanceof FileError) {
       // Messages name files and template values: never let them drive the terminal.
-      const hint = err instanceof UsageError ? ' (see ros-sso --help)' : '';
+      const hint = err instanceof UsageError ? ` (see ${err.help})` : '';
       io.stderr(`ros-sso: ${terminalSafe(err.message.replace(/\s*[\r\n]+\s*/g, ' '))}${hint}\n`);
       return 2;
     }

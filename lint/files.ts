@@ -1,5 +1,6 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { compileGlob, GlobError, type GlobMatcher } from './glob';
 
 export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage']);
@@ -27,31 +28,14 @@ export function writeOutput(cwd: string, path: string, text: string): void {
 const isTemplateFile = (name: string) => TEMPLATE_EXTENSIONS.some((ext) => name.endsWith(ext));
 const hasGlob = (text: string) => /[*?[\]{}]/.test(text);
 
-/** `**` any depth, `*` within a segment, `?` one character, `{a,b}` alternatives. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close === -1) re += '\\{';
-      else {
-        re += `(?:${glob
-          .slice(i + 1, close)
-          .split(',')
-          .map((part) => part.replace(/[.+^$()|[\]\\]/g, '\\$&'))
-          .join('|')})`;
-        i = close;
-      }
-    } else re += /[.+^$()|[\]\\]/.test(c) ? `\\${c}` : c;
+/** A glob compiled for linear-time matching (lint/glob.ts); a bad one is a one-line FileError. */
+function matcherFor(glob: string, what: string): GlobMatcher {
+  try {
+    return compileGlob(glob);
+  } catch (err) {
+    if (err instanceof GlobError) throw new FileError(`${what} ${glob}: ${err.message}`);
+    throw err;
   }
-  return new RegExp(`^${re}$`);
 }
 
 function walk(dir: string, out: string[]): void {
@@ -92,7 +76,7 @@ export function expandPaths(
     if (hasGlob(posixArg)) {
       const fixed = posixArg.split('/').findIndex(hasGlob);
       const base = posixArg.split('/').slice(0, fixed).join('/') || '.';
-      const matcher = globToRegExp(posixArg.replace(/^\.\//, ''));
+      const matcher = matcherFor(posixArg.replace(/^\.\//, ''), 'glob');
       const files: string[] = [];
       let baseStat: import('node:fs').Stats | undefined;
       try {
@@ -119,7 +103,7 @@ export function expandPaths(
       for (const f of files) add(toPosix(relative(cwd, f)), false);
     } else add(toPosix(relative(cwd, full)), true);
   }
-  const ignored = ignore.map(globToRegExp);
+  const ignored = ignore.map((glob) => matcherFor(glob, 'ignorePaths glob'));
   return [...found]
     .filter(([path]) => !ignored.some((re) => re.test(path)))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -9,23 +9,25 @@ import { conditionTruth } from './template/conditions';
 import { UNKNOWN_ITEM, withoutNulls } from './template/not-set';
 import { type Candidate, candidatesFor } from './template/resolve';
 
-/** True when the node at `pointer` (relative to `root`) is, or sits inside, an intrinsic function. */
-function underFunction(root: unknown, pointer: string): boolean {
-  let node = root;
-  for (const token of splitPointer(pointer)) {
-    if (looksLikeFunction(node)) return true;
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return false;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return looksLikeFunction(node);
+/**
+ * True when `pointer` is, or sits inside, one of the function nodes whose pointers are in
+ * `functions` (built once per value by functionNodes), other than `except`: O(depth) per issue,
+ * where walking from the root tested every mapping on the way (O(keys) each) for every issue.
+ */
+function underFunction(functions: ReadonlySet<string>, pointer: string, except?: string): boolean {
+  const hit = (prefix: string) => prefix !== except && functions.has(prefix);
+  if (hit('')) return true;
+  for (let end = pointer.indexOf('/', 1); end !== -1; end = pointer.indexOf('/', end + 1))
+    if (hit(pointer.slice(0, end))) return true;
+  return pointer !== '' && hit(pointer);
 }
 
 /** Pointers of the function nodes under `node`; a pointer string is built only for a node found. */
-function functionNodes(node: unknown, tokens: Array<string | number>, out: string[]): void {
-  if (node === null || typeof node !== 'object') return;
+function functionNodes(node: unknown, tokens: Array<string | number>, out: string[]): string[] {
+  if (node === null || typeof node !== 'object') return out;
   if (looksLikeFunction(node)) {
     out.push(joinPointer('', ...tokens));
-    return;
+    return out;
   }
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
@@ -39,6 +41,28 @@ function functionNodes(node: unknown, tokens: Array<string | number>, out: strin
       functionNodes((node as Record<string, unknown>)[key], tokens, out);
       tokens.pop();
     }
+  return out;
+}
+
+/** Nodes (containers and leaves) in a value: what validating it once costs, roughly. */
+function sizeOf(node: unknown): number {
+  if (node === null || typeof node !== 'object') return 1;
+  let n = 1;
+  for (const child of Array.isArray(node) ? node : Object.values(node)) n += sizeOf(child);
+  return n;
+}
+
+/**
+ * Nodes one template may validate again for candidate values (each candidate copies and validates
+ * the whole Properties mapping of its resource): about 80 times what the busiest resource of the
+ * official corpus needs (25,000), and about a second of work. A hostile resource with 100,000 Refs
+ * would otherwise cost 100,000 × 100,000; past the budget the remaining candidates are not tried
+ * (every literal finding is still reported).
+ */
+export const CANDIDATE_NODE_BUDGET = 2_000_000;
+
+interface Budget {
+  nodesLeft: number;
 }
 
 /**
@@ -93,7 +117,7 @@ function excludedByCondition(view: ResourceView, candidate: Candidate, model: Te
 }
 
 /** Validates one resource's Properties against its schema, literals first, then every candidate value. */
-function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIssue[]): void {
+function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIssue[], budget: Budget): void {
   const entry = view.type ? typeEntry(view.type) : undefined;
   if (!entry) return;
   const stale = entry.staleSource;
@@ -110,24 +134,31 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
     p === '' ? (view.properties ? propsPointer : view.pointer) : propsPointer + p;
 
   const baseErrors = entry.errors(props);
+  const nodes = functionNodes(props, [], []);
+  const functions = new Set(nodes);
   // Errors on function values say nothing about the deployed value (a `required` one included: the
   // mapping a function builds is unknown); drop them before wording.
-  const literal = baseErrors.filter((e) => !underFunction(props, e.instancePath));
+  const literal = baseErrors.filter((e) => !underFunction(functions, e.instancePath));
   const seen = new Set(literal.map(errorKey));
   for (const issue of issuesFrom(literal)) {
     const pointer = issue.keyword === 'required' ? place(issue.pointer) : propsPointer + issue.pointer;
     push({ ...issue, pointer }, issue.pointer);
   }
 
-  const nodes: string[] = [];
-  functionNodes(props, [], nodes);
+  const trialCost = nodes.length ? sizeOf(props) + baseErrors.length : 0;
   for (const nodePointer of nodes) {
     for (const candidate of candidatesFor(valueAt(props, nodePointer), propsPointer + nodePointer, model)) {
       if (excludedByCondition(view, candidate, model)) continue;
-      const trial = withValueAt(props, nodePointer, withoutNulls(structuredClone(candidate.value)));
-      const fresh = entry
-        .errors(trial)
-        .filter((e) => !seen.has(errorKey(e)) && !underFunction(trial, e.instancePath));
+      if ((budget.nodesLeft -= trialCost) < 0) return;
+      const value = withoutNulls(structuredClone(candidate.value));
+      const trial = withValueAt(props, nodePointer, value);
+      // The trial's function nodes: the others of props, and those inside the candidate value.
+      const inside = new Set(functionNodes(value, [], []));
+      const isFunction = (p: string) =>
+        underFunction(functions, p, nodePointer) ||
+        ((p === nodePointer || p.startsWith(`${nodePointer}/`)) &&
+          underFunction(inside, p.slice(nodePointer.length)));
+      const fresh = entry.errors(trial).filter((e) => !seen.has(errorKey(e)) && !isFunction(e.instancePath));
       for (const issue of issuesFrom(fresh)) {
         const inside = issue.pointer === nodePointer || issue.pointer.startsWith(`${nodePointer}/`);
         const where = propsPointer + (inside ? nodePointer : issue.pointer);
@@ -156,7 +187,8 @@ function checkResource(view: ResourceView, model: TemplateModel, out: LocatedIss
 /** Schema issues of every resource that has a schema, placed in the template. */
 export function schemaIssues(model: TemplateModel): LocatedIssue[] {
   const out: LocatedIssue[] = [];
-  for (const view of model.resourceViews()) checkResource(view, model, out);
+  const budget = { nodesLeft: CANDIDATE_NODE_BUDGET };
+  for (const view of model.resourceViews()) checkResource(view, model, out, budget);
   const unique = new Map<string, LocatedIssue>();
   for (const issue of out) unique.set(`${issue.pointer}\0${issue.keyword}\0${issue.message}`, issue);
   return [...unique.values()];

@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, UsageError } from '../cli/args';
 import { INPUT_LIMITS } from '../lint/input/limits';
 import { readInputText } from '../lint/input/read-file';
 import { ParameterError, parseParameterArgs } from './parameters';
@@ -18,35 +18,42 @@ export interface LocalIo {
   isTTY?: boolean;
 }
 
-/** A command-line mistake: one line, exit code 2. */
-export class LocalUsageError extends Error {}
+/** A mistake on the command line or in what it names: one line, exit code 2 (no help hint). */
+export class LocalUsageError extends UsageError {
+  constructor(message: string, help = '') {
+    super(message, help);
+  }
+}
 
-const COMMON = {
-  'state-dir': { type: 'string' },
-  seed: { type: 'string' },
-  faults: { type: 'string' },
-} as const;
+/** `--help` on a local command: main.ts prints that command's usage (local/usage.ts). */
+export class HelpRequested extends Error {
+  constructor(readonly command: string) {
+    super(`help for local ${command}`);
+  }
+}
+
+/** The options most local commands share; each command lists the ones it honours. */
+export const STATE_OPTIONS = { 'state-dir': { type: 'string' }, seed: { type: 'string' } } as const;
+export const FAULT_OPTIONS = { faults: { type: 'string' } } as const;
 
 export interface ParsedArgs {
   values: Record<string, string | string[] | boolean | undefined>;
   positionals: string[];
 }
 
+/** Parses a local command's arguments against exactly the options it honours (cli/args.ts). */
 export function parse(
+  command: string,
   argv: readonly string[],
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>,
 ): ParsedArgs {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { ...COMMON, ...options },
-    });
-    return { values: values as ParsedArgs['values'], positionals };
-  } catch (err) {
-    throw new LocalUsageError((err as Error).message.split('\n')[0]);
-  }
+  const { values, positionals } = parseCommandLine(
+    argv,
+    { ...options, help: { type: 'boolean', short: 'h' } },
+    { help: `ros-sso local ${command} --help` },
+  );
+  if (values.help) throw new HelpRequested(command);
+  return { values: values as ParsedArgs['values'], positionals };
 }
 
 /** `ROS_SSO_LOCAL_LOCK_WAIT`: seconds to wait for another command using the state directory. */
@@ -99,10 +106,13 @@ export async function runStackCommand(
   argv: readonly string[],
   io: LocalIo,
 ): Promise<0 | 1 | 2> {
-  const { values, positionals } = parse(argv, {
-    stack: { type: 'string' },
-    parameter: { type: 'string', multiple: true, short: 'p' },
-    replacement: { type: 'boolean' },
+  const { values, positionals } = parse(kind, argv, {
+    ...STATE_OPTIONS,
+    ...FAULT_OPTIONS,
+    ...(kind === 'delete'
+      ? {}
+      : { stack: { type: 'string' }, parameter: { type: 'string', multiple: true, short: 'p' } }),
+    ...(kind === 'update' ? { replacement: { type: 'boolean' } } : {}),
   });
   const workspace = workspaceFor(io, values['state-dir']);
   const name = kind === 'delete' ? positionals[0] : (values.stack as string | undefined);
@@ -208,7 +218,11 @@ async function runLocked(
 
 /** `local state [--stack NAME] [--format text|json]` */
 export async function runState(argv: readonly string[], io: LocalIo): Promise<0 | 2> {
-  const { values } = parse(argv, { stack: { type: 'string' }, format: { type: 'string' } });
+  const { values } = parse('state', argv, {
+    ...STATE_OPTIONS,
+    stack: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+  });
   if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
     throw new LocalUsageError('--format takes text or json');
   const workspace = workspaceFor(io, values['state-dir']);

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ensureEmulatorState, type LocalIo, parse, runStackCommand, workspaceFor } from './commands';
+import {
+  ensureEmulatorState,
+  type LocalIo,
+  parse,
+  runStackCommand,
+  STATE_OPTIONS,
+  workspaceFor,
+} from './commands';
 import type { StateSnapshot } from './emulator/state';
 
 /** The example templates ship with the package: `templates/` beside `dist/` and `local/`. */
@@ -17,7 +24,7 @@ function ramUsers(state: StateSnapshot | undefined, accountId: string): string[]
  * back, delete one stack with Keep and one with Delete, and show what happened to the RAM users.
  */
 export async function runDemo(argv: readonly string[], io: LocalIo): Promise<0 | 1> {
-  const { values } = parse(argv, { keep: { type: 'boolean' } });
+  const { values } = parse('demo', argv, { ...STATE_OPTIONS, keep: { type: 'boolean' } });
   const started = Date.now();
   const dir =
     typeof values['state-dir'] === 'string'

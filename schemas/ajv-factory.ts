@@ -1,4 +1,4 @@
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { type CodeOptions } from 'ajv/dist/2020';
 import { allSchemas } from './registry';
 
 /** Extra keywords our schemas carry (documented in README.md); annotations only, no validation code. */
@@ -14,7 +14,7 @@ export const EXTRA_KEYWORDS = [
  * `coerceTypes` accepts `"60"` for a number and `123` for a string, as ROS does; `verbose` lets
  * messages quote the schema. (Types converted from ROS definitions use ros-spec/subset-validator.ts.)
  */
-export function createAjv(options: { code?: { source?: boolean } } = {}): Ajv2020 {
+export function createAjv(options: { code?: Pick<CodeOptions, 'source' | 'regExp'> } = {}): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     coerceTypes: true,

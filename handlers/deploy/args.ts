@@ -1,12 +1,7 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine, UsageError } from '../../cli/args';
 
-/** A command-line mistake: one line with a hint, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+/** A command-line mistake: one line with a hint, exit code 2 (the parser all commands share). */
+export { UsageError };
 
 export interface DeployArgs {
   region: string;
@@ -55,19 +50,6 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
-/** node:util's parse errors are multi-line and generic; keep the first sentence. */
-function parseFailure(err: unknown): never {
-  const e = err as { code?: string; message?: string };
-  const text = (e.message ?? String(err)).split('\n')[0];
-  const unknown = /^Unknown option '([^']+)'/.exec(text);
-  if (unknown) fail(`unknown option ${unknown[1]}`);
-  const missing = /^Option '(--[a-z-]+)[^']*' argument (missing|is ambiguous)/.exec(text);
-  if (missing) fail(`${missing[1]} needs a value`);
-  const positional = /^Unexpected argument '([^']+)'/.exec(text);
-  if (positional) fail(`unexpected argument ${positional[1]}; every input is an option`);
-  fail(text.replace(/\.$/, ''));
-}
-
 // FC 3.0 limits, as the CreateFunctionInput model documents them.
 const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
@@ -110,34 +92,28 @@ function cpuOption(raw: string | undefined, memorySize: number | undefined): num
 
 /** argv (after `deploy`) → options; unknown options and bad values are UsageErrors. */
 export function parseDeployArgs(argv: readonly string[]): DeployArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        region: { type: 'string' },
-        function: { type: 'string' },
-        role: { type: 'string' },
-        zip: { type: 'string' },
-        endpoint: { type: 'string' },
-        'account-id': { type: 'string' },
-        memory: { type: 'string' },
-        cpu: { type: 'string' },
-        timeout: { type: 'string' },
-        'log-project': { type: 'string' },
-        'log-store': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    parseFailure(err);
-  }
+  const { values } = parseCommandLine(
+    argv,
+    {
+      region: { type: 'string' },
+      function: { type: 'string' },
+      role: { type: 'string' },
+      zip: { type: 'string' },
+      endpoint: { type: 'string' },
+      'account-id': { type: 'string' },
+      memory: { type: 'string' },
+      cpu: { type: 'string' },
+      timeout: { type: 'string' },
+      'log-project': { type: 'string' },
+      'log-store': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { positionals: false, help: 'ros-sso deploy --help' },
+  );
   if (values.help) return 'help';
   const str = (name: string) => {
-    const value = values[name];
+    const value = (values as Record<string, string | boolean | undefined>)[name];
     return typeof value === 'string' ? value.trim() : undefined;
   };
 

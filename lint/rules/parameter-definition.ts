@@ -9,7 +9,7 @@ import {
   PARAMETER_TYPES,
   STRING_TYPES,
 } from './util/parameter-facts';
-import { compilePattern } from '../../schemas/pattern';
+import { patternVerdict } from '../../schemas/pattern';
 
 const BOUNDS = [
   ['MinLength', 'MaxLength'],
@@ -29,7 +29,8 @@ type Messages =
   | 'notList'
   | 'emptyList'
   | 'patternOnNonString'
-  | 'badPattern';
+  | 'badPattern'
+  | 'uncheckedPattern';
 
 /** A parameter-level entry that is really a key of the parameter above it, mis-indented. */
 function looksMisplaced(name: string, param: unknown): boolean {
@@ -81,7 +82,7 @@ export default defineRule({
   id: 'parameter-definition',
   defaultSeverity: 'error',
   description:
-    'Each parameter is a mapping with a known Type and a name of letters, digits, _ and -, with consistent constraints (numeric bounds, min ≤ max, a list of AllowedValues, a valid AllowedPattern on a string type); a key ROS does not document is a warning, since the console adds new ones.',
+    'Each parameter is a mapping with a known Type and a name of letters, digits, _ and -, with consistent constraints (numeric bounds, min ≤ max, a list of AllowedValues, a valid AllowedPattern on a string type); a key ROS does not document is a warning, since the console adds new ones. Patterns run in linear time (RE2); one that needs lookarounds or backreferences is an info, not checked.',
   messages: {
     notMapping: 'parameter {name} must be a mapping with at least a Type',
     badName: 'parameter name {name} may contain only letters, digits, _ and -',
@@ -97,6 +98,8 @@ export default defineRule({
     emptyList: 'AllowedValues is empty; no value can be chosen',
     patternOnNonString: 'AllowedPattern applies only to String and CommaDelimitedList parameters, not {type}',
     badPattern: 'AllowedPattern {pattern} is not a valid regular expression; it is not checked',
+    uncheckedPattern:
+      'AllowedPattern {pattern} is not checked: it needs a backtracking engine ({reason}), and ros-sso matches patterns only in linear time',
   },
   check({ template, report }) {
     const runs = misplacedRuns(template.parameters);
@@ -150,13 +153,14 @@ export default defineRule({
         const at = joinPointer(base, 'AllowedPattern');
         if (typeof param.Type === 'string' && !STRING_TYPES.has(param.Type))
           report(at, 'patternOnNonString', { type: param.Type });
-        else if (typeof param.AllowedPattern !== 'string' || !compilePattern(param.AllowedPattern)) {
-          report(
-            at,
-            'badPattern',
-            { pattern: JSON.stringify(param.AllowedPattern) },
-            { severity: 'warning' },
-          );
+        else {
+          const verdict =
+            typeof param.AllowedPattern === 'string' ? patternVerdict(param.AllowedPattern) : undefined;
+          const pattern = JSON.stringify(param.AllowedPattern);
+          if (verdict?.kind === 'unchecked')
+            report(at, 'uncheckedPattern', { pattern, reason: verdict.reason }, { severity: 'info' });
+          else if (verdict?.kind !== 'checked')
+            report(at, 'badPattern', { pattern }, { severity: 'warning' });
         }
       }
     }

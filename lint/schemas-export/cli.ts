@@ -18,15 +18,19 @@ interface ExportIo {
 
 /** `ros-sso schemas export`: the editor schema, to stdout or a file. */
 export function runSchemasExport(argv: readonly string[], io: ExportIo): 0 {
-  const { values, positionals } = parseCommandArgs(argv, {
-    output: { type: 'string', short: 'o' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'schemas export',
+  );
   if (values.help) {
     io.stdout(SCHEMAS_EXPORT_USAGE);
     return 0;
   }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const text = `${JSON.stringify(templateSchema())}\n`;
   if (values.output) {
     writeOutput(io.cwd, values.output, text);

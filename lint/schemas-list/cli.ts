@@ -32,11 +32,16 @@ function sourceOf(entry: TypeEntry): { type: string; provenance: string; source:
   };
 }
 
-function parse(argv: readonly string[]): { format: 'text' | 'json'; positionals: string[]; help: boolean } {
-  const { values, positionals } = parseCommandArgs(argv, {
-    format: { type: 'string', short: 'f' },
-    help: { type: 'boolean', short: 'h' },
-  });
+function parse(
+  argv: readonly string[],
+  command: string,
+): { format: 'text' | 'json'; positionals: string[]; help: boolean } {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+    command,
+  );
+  if (values.help) return { format: 'text', positionals, help: true };
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`unknown format ${format}; use text or json`);
@@ -45,7 +50,7 @@ function parse(argv: readonly string[]): { format: 'text' | 'json'; positionals:
 
 /** `ros-sso schemas list`: every defined type with its provenance and source. */
 export function runSchemasList(argv: readonly string[], io: ListIo): 0 {
-  const { format, positionals, help } = parse(argv);
+  const { format, positionals, help } = parse(argv, 'schemas list');
   if (help) {
     io.stdout(SCHEMAS_LIST_USAGE);
     return 0;
@@ -77,7 +82,7 @@ export function runSchemasList(argv: readonly string[], io: ListIo): 0 {
 
 /** `ros-sso schemas info TYPE`: one type's source and facts. 1 when the type is not known. */
 export function runSchemasInfo(argv: readonly string[], io: ListIo): 0 | 1 {
-  const { format, positionals, help } = parse(argv);
+  const { format, positionals, help } = parse(argv, 'schemas info');
   if (help) {
     io.stdout(SCHEMAS_LIST_USAGE);
     return 0;

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../../cli/args';
 import { parseEndpoint, type Endpoint } from './client';
 import { compileTypePattern } from './type-pattern';
 
@@ -41,18 +41,17 @@ export function parseSchemasUpdateArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): SchemasUpdateArgs | 'help' {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
       types: { type: 'string' },
       region: { type: 'string' },
       endpoint: { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
+    { help: 'ros-sso schemas update --help' },
+  );
   if (values.help) return 'help';
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}`);
   const region = values.region ?? (env.ALIBABA_CLOUD_REGION_ID || 'cn-hangzhou');

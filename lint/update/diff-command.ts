@@ -54,14 +54,18 @@ export function readTemplate(
 }
 
 function parseDiffArgs(argv: readonly string[]) {
-  return parseCommandArgs(argv, {
-    format: { type: 'string', short: 'f' },
-    output: { type: 'string', short: 'o' },
-    config: { type: 'string', short: 'c' },
-    'ignore-rule': { type: 'string', multiple: true },
-    'max-template-bytes': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  return parseCommandArgs(
+    argv,
+    {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      config: { type: 'string', short: 'c' },
+      'ignore-rule': { type: 'string', multiple: true },
+      'max-template-bytes': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'diff',
+  );
 }
 
 /** `ros-sso diff OLD NEW`. */

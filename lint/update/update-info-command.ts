@@ -17,11 +17,15 @@ properties it reaches. Exit code 0, 1 when the template does not parse, 2 on a u
 `;
 
 function parseUpdateInfoArgs(argv: readonly string[]) {
-  return parseCommandArgs(argv, {
-    format: { type: 'string', short: 'f' },
-    'max-template-bytes': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  return parseCommandArgs(
+    argv,
+    {
+      format: { type: 'string', short: 'f' },
+      'max-template-bytes': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'update-info',
+  );
 }
 
 /** `ros-sso update-info TEMPLATE`. */

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { linearRegExp } from '../pattern';
 import { escapePointerToken } from '../validate';
 
 /**
@@ -41,8 +42,6 @@ const LIMIT_KEYWORDS = [
   ['minimum', (v: unknown) => (typeof v === 'number' ? v : undefined), (n: number, l: number) => n >= l],
   ['maximum', (v: unknown) => (typeof v === 'number' ? v : undefined), (n: number, l: number) => n <= l],
 ] as const;
-
-const patterns = new Map<string, RegExp>();
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -144,9 +143,10 @@ function walk(
     }
   }
   if (typeof schema.pattern === 'string' && typeof value === 'string') {
-    let re = patterns.get(schema.pattern);
-    if (!re) patterns.set(schema.pattern, (re = new RegExp(schema.pattern)));
-    if (!re.test(value)) fail('pattern', { pattern: schema.pattern }, value, 'must match pattern');
+    // to-json-schema.ts keeps only patterns the linear engine runs; anything else is not checked.
+    const verdict = linearRegExp(schema.pattern);
+    if (verdict.kind === 'checked' && !verdict.pattern.test(value))
+      fail('pattern', { pattern: schema.pattern }, value, 'must match pattern');
   }
   if (Array.isArray(value) && isObject(schema.items)) {
     const items = schema.items;

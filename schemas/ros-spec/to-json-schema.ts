@@ -1,4 +1,4 @@
-import { normalizePattern } from '../pattern';
+import { patternVerdict, wholeValueSource } from '../pattern';
 import type { ResourceSchema } from '../registry';
 import { escapePointerToken } from '../validate';
 import type { Constraint, PropertyDefinition, TypeDefinition } from './definition';
@@ -109,8 +109,9 @@ function applyConstraint(
     setLimit(add, 'maximum', constraint.Range.Max);
   }
   if (constraint.AllowedPattern !== undefined && specType === 'string') {
-    const pattern = normalizePattern(constraint.AllowedPattern);
-    if (pattern) add.pattern = pattern;
+    // Whole-value, as ROS matches it; a pattern the linear engine cannot run is listed, not kept.
+    if (patternVerdict(constraint.AllowedPattern).kind === 'checked')
+      add.pattern = wholeValueSource(constraint.AllowedPattern);
     else unchecked.push(path);
   }
   const clash = Object.keys(add).some((key) => key in schema);

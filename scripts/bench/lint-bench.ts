@@ -8,7 +8,8 @@
  *     CORE_SCHEMA would reject), median of 3 rounds;
  * (c) `node bin/ros-sso.js lint <one file>` cold, beside `node -e 0`: median wall time and peak RSS;
  * (d) the real corpus (../shared/corpus/ros-templates or BENCH_CORPUS, when present): lint CPU as a
- *     multiple of a parse-only floor over the same files (see corpus-ratio.ts).
+ *     multiple of a parse-only floor over the same files (see corpus-ratio.ts);
+ * (e) hostile inputs (hostile-cases.ts), each one cold CLI run beside the 2 s target.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import type { Finding } from '../../lint/finding';
 import { lintFiles } from '../../lint/run';
 import { ROS_YAML_SCHEMA } from '../../lint/template/ros-yaml-schema';
 import { CORPUS_TARGET, defaultCorpusDir, measureCorpusRatio } from './corpus-ratio';
+import { runCli, writeHostileCases } from './hostile-cases';
 
 // run-ts.js bundles this file into a temp dir, so __dirname is not the repository: use the cwd.
 const ROOT = process.cwd();
@@ -360,6 +362,23 @@ function coldRun(args: string[]): { wallMs: number; rssKb: number | undefined; s
   return { wallMs: median(times), rssKb: rss.length ? median(rss) : undefined, status };
 }
 
+/** (e) Each hostile case as one cold CLI run (so start-up is included), beside the 2 s target. */
+function printHostile(parent: string): void {
+  const dir = join(parent, 'hostile');
+  mkdirSync(dir, { recursive: true });
+  const cli = join(ROOT, 'bin', 'ros-sso.js');
+  const rows = writeHostileCases(dir).map((c) => {
+    const run = runCli(cli, c.args, dir, { timeoutMs: 120_000, maxOldSpaceMb: 1024 });
+    const ended = run.signal ? `killed (${run.signal})` : `exit ${run.status}`;
+    const ok = !run.signal && run.status === c.exit && run.ms <= 2000;
+    return [c.name, `${run.ms.toFixed(0)} ms`, '<= 2000 ms', `${ok ? 'ok' : 'MISSED'} (${ended})`];
+  });
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  process.stdout.write(`\nhostile inputs (one cold CLI run each, --max-old-space-size=1024)\n\n`);
+  for (const r of rows)
+    process.stdout.write(`${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}\n`);
+}
+
 function main(): void {
   if (!existsSync(join(ROOT, 'bin', 'ros-sso.js')) || !existsSync(join(ROOT, 'dist', 'lint.js'))) {
     process.stderr.write('lint-bench: run from the repository root after `node scripts/build.js`\n');
@@ -471,6 +490,7 @@ function main(): void {
     process.stdout.write(
       `\nfindings: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos; cold CLI exit ${cli.status}; peak RSS via ${existsSync(TIME) ? TIME : 'process.resourceUsage()'}\n`,
     );
+    printHostile(dir);
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }

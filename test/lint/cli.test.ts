@@ -161,7 +161,10 @@ describe('ros-sso lint (child process)', () => {
 
   it.each([
     [['lint', '--format', 'xml'], /unknown format xml/],
-    [['lint', '--nope'], /Unknown option '--nope'/],
+    [['lint', '--nope'], /unknown option --nope \(see ros-sso lint --help\)/],
+    [['lint', '--formt', 'json'], /unknown option --formt; did you mean --format\?/],
+    [['lnt'], /unknown command lnt; did you mean lint\?/],
+    [['lint', '.', '--quiet=yes'], /--quiet takes no value/],
     [['lint', 'missing-dir'], /no such file or directory: missing-dir/],
     [['lint', '--ignore-rule', 'no-such-rule'], /unknown rule no-such-rule/],
     [['frobnicate'], /unknown command frobnicate/],

@@ -65,8 +65,28 @@ testRule(rule, {
       yaml: param("{Type: Boolean, AllowedValues: ['True', 'False'], Default: false}"),
     },
     {
-      name: 'an AllowedPattern JavaScript cannot compile is not applied',
-      yaml: param('{Type: String, AllowedPattern: "(?P<x>a)", Default: b}'),
+      name: 'an AllowedPattern with a lookahead (not run in linear time) is not applied',
+      yaml: param('{Type: String, AllowedPattern: "^(?=.*[A-Z]).{8,}$", Default: lowercase}'),
+    },
+    {
+      name: 'an AllowedPattern with a backreference is not applied',
+      yaml: param('{Type: String, AllowedPattern: "(a)\\\\1", Default: b}'),
+    },
+    {
+      name: 'an invalid AllowedPattern is not applied',
+      yaml: param('{Type: String, AllowedPattern: "([a-z]+", Default: "1"}'),
+    },
+    {
+      name: 'a \\u range of CJK characters',
+      yaml: param('{Type: String, AllowedPattern: "[\\\\u4e00-\\\\u9fa5a-z]{2,8}", Default: 中文名abc}'),
+    },
+    {
+      name: '\\d and \\w classes',
+      yaml: param('{Type: String, AllowedPattern: "\\\\w+-\\\\d{2}", Default: web_1-07}'),
+    },
+    {
+      name: 'a catastrophic pattern on a 10 KB value ends (linear-time matching)',
+      yaml: param(`{Type: String, AllowedPattern: "(a+)+$", Default: ${'a'.repeat(10240)}}`),
     },
   ],
   invalid: [
@@ -92,6 +112,36 @@ testRule(rule, {
       name: 'a Default that does not match the AllowedPattern',
       yaml: param('{Type: String, AllowedPattern: "g-[a-z]+", Default: u-abc}'),
       findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 58 }],
+    },
+    {
+      name: 'an unanchored pattern matches the whole value, as ROS does',
+      yaml: param('{Type: String, AllowedPattern: "[a-z]{6}", Default: abcdefgh}'),
+      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 58 }],
+    },
+    {
+      name: 'a {,n} pattern bounds the count',
+      yaml: param('{Type: String, AllowedPattern: "g-[a-z]{,4}", Default: g-abcde}'),
+      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 61 }],
+    },
+    {
+      name: 'a \\u range does not take other characters',
+      yaml: param('{Type: String, AllowedPattern: "[\\\\u4e00-\\\\u9fa5]+", Default: 中x}'),
+      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 68 }],
+    },
+    {
+      name: '\\d takes ASCII digits only, as before',
+      yaml: param('{Type: String, AllowedPattern: "\\\\d+", Default: "١٢"}'),
+      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 54 }],
+    },
+    {
+      name: 'a Python named group is checked',
+      yaml: param('{Type: String, AllowedPattern: "(?P<x>a)", Default: b}'),
+      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 58 }],
+    },
+    {
+      name: 'a catastrophic pattern that fails on a 10 KB value is reported',
+      yaml: param(`{Type: String, AllowedPattern: "(a+)+$", Default: ${'a'.repeat(10240)}!}`),
+      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 56 }],
     },
     {
       name: 'a Default longer than MaxLength',

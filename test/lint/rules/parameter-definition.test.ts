@@ -244,6 +244,19 @@ testRule(rule, {
       ],
     },
     {
+      name: 'a lookahead AllowedPattern, as an info: it is not checked',
+      yaml: param('{Type: String, AllowedPattern: "^(?=.*[0-9])[a-z0-9]{8,}$"}'),
+      findings: [
+        {
+          messageId: 'uncheckedPattern',
+          path: '/Parameters/P/AllowedPattern',
+          line: 3,
+          column: 37,
+          severity: 'info',
+        },
+      ],
+    },
+    {
       name: 'a minimum above the maximum in a JSON template',
       file: 't.json',
       yaml: `
