@@ -1,12 +1,14 @@
 import type { RE2JS } from 're2js';
 import { pythonRepeats, toLinearSyntax } from './pattern-dialect';
+import { splitAnchoredLookaheads } from './pattern-lookaround';
 
 /**
  * Every regular expression that comes from a template, a schema or a parameter runs here, on RE2JS
  * (a JavaScript port of RE2): matching takes time linear in the value, whatever the pattern, so a
  * hostile AllowedPattern such as `(a+)+$` cannot hang the linter, local mode or a handler. A pattern
  * RE2 cannot run (lookarounds, backreferences, repeat counts over 1000) is never handed to a
- * backtracking engine: it is reported as not checked. JavaScript's RegExp only parses it (parsing
+ * backtracking engine: it is reported as not checked, except lookaheads at the anchored start,
+ * which run as a conjunction of linear parts (pattern-lookaround.ts). JavaScript's RegExp only parses it (parsing
  * is linear; nothing is matched), to tell such a pattern apart from one that is not valid at all.
  */
 export interface LinearPattern {
@@ -64,11 +66,28 @@ export function linearRegExp(source: string): PatternVerdict {
     } catch {
       parses = false;
     }
-    verdict = parses
-      ? { kind: 'unchecked', reason: reasonOf(err) }
-      : { kind: 'invalid', reason: reasonOf(err) };
+    verdict = !parses
+      ? { kind: 'invalid', reason: reasonOf(err) }
+      : (asConjunction(source) ?? { kind: 'unchecked', reason: reasonOf(err) });
   }
   return remember(compiled, source, verdict);
+}
+
+/** Lookaheads at the anchored start, run as a conjunction of linear parts (pattern-lookaround.ts). */
+function asConjunction(source: string): PatternVerdict | undefined {
+  const split = splitAnchoredLookaheads(source);
+  if (!split) return undefined;
+  const parts: Array<{ negative: boolean; re: RE2JS }> = [];
+  try {
+    for (const { negative, body } of split.lookaheads)
+      parts.push({ negative, re: re2().compile(`^(?:${toLinearSyntax(body)})`) });
+    const rest = toLinearSyntax(split.rest);
+    parts.push({ negative: false, re: re2().compile(split.toEnd ? `^(?:${rest})$` : `^(?:${rest})`) });
+  } catch {
+    return undefined; // a lookaround inside a part, a backreference, …: not checked
+  }
+  const test = (value: string) => parts.every(({ negative, re }) => re.test(value) !== negative);
+  return { kind: 'checked', pattern: { test, toString: () => source } };
 }
 
 /**

@@ -46,7 +46,10 @@ describe('precompiled validators', () => {
 describe('the linear-time pattern engine', () => {
   it('tells checked, not checked (needs backtracking) and invalid apart', () => {
     expect(patternVerdict('[a-z]+').kind).toBe('checked');
-    expect(patternVerdict('^(?=.*\\d)[a-z0-9]+$')).toEqual({ kind: 'unchecked', reason: 'a lookahead' });
+    // Lookaheads at the anchored start are checked as a conjunction (pattern-lookaround.ts); others are not.
+    expect(patternVerdict('^(?=.*\\d)[a-z0-9]+$').kind).toBe('checked');
+    expect(patternVerdict('^a(?=.*\\d)[a-z0-9]+$')).toEqual({ kind: 'unchecked', reason: 'a lookahead' });
+    expect(patternVerdict('^(?=.*\\d)a|b$')).toEqual({ kind: 'unchecked', reason: 'a lookahead' });
     expect(patternVerdict('(?<![-_])x')).toEqual({ kind: 'unchecked', reason: 'a lookbehind' });
     expect(patternVerdict('(a)\\1')).toEqual({ kind: 'unchecked', reason: 'a backreference' });
     expect(patternVerdict('[a-z]{1,1024}')).toEqual({

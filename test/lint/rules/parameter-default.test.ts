@@ -65,8 +65,8 @@ testRule(rule, {
       yaml: param("{Type: Boolean, AllowedValues: ['True', 'False'], Default: false}"),
     },
     {
-      name: 'an AllowedPattern with a lookahead (not run in linear time) is not applied',
-      yaml: param('{Type: String, AllowedPattern: "^(?=.*[A-Z]).{8,}$", Default: lowercase}'),
+      name: 'an AllowedPattern with a lookahead after its start (not run in linear time) is not applied',
+      yaml: param('{Type: String, AllowedPattern: "^x(?=.*[A-Z]).{8,}$", Default: lowercase}'),
     },
     {
       name: 'an AllowedPattern with a backreference is not applied',
@@ -90,6 +90,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a Default that breaks a password AllowedPattern of leading lookaheads (checked as a conjunction)',
+      yaml: param('{Type: String, AllowedPattern: "^(?=.*[A-Z])(?=.*[0-9]).{8,}$", Default: lowercase1}'),
+      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 79 }],
+    },
     {
       name: 'an empty AllowedValues entry, as a warning and not a type error',
       yaml: param('{Type: Number, AllowedValues: [1, 2, null], Default: 1}'),

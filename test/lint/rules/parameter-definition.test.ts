@@ -244,8 +244,8 @@ testRule(rule, {
       ],
     },
     {
-      name: 'a lookahead AllowedPattern, as an info: it is not checked',
-      yaml: param('{Type: String, AllowedPattern: "^(?=.*[0-9])[a-z0-9]{8,}$"}'),
+      name: 'a lookahead after the start of an AllowedPattern, as an info: it is not checked',
+      yaml: param('{Type: String, AllowedPattern: "^a(?=.*[0-9])[a-z0-9]{8,}$"}'),
       findings: [
         {
           messageId: 'uncheckedPattern',
