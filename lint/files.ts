@@ -3,7 +3,25 @@ import { join, relative, resolve, sep } from 'node:path';
 import { compileGlob, GlobError, type GlobMatcher } from './glob';
 
 export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json'];
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage']);
+/**
+ * Directories recursion never enters: dependencies, build output, version control and tool state.
+ * Other hidden directories are walked: Compute Nest keeps its templates in `.computenest/`.
+ */
+const SKIPPED_DIRECTORIES = new Set([
+  'node_modules',
+  'dist',
+  'coverage',
+  '.git',
+  '.hg',
+  '.svn',
+  '.ros-sso-local',
+  '.terraform',
+  '.venv',
+  '.tox',
+  '.cache',
+  '.idea',
+  '.vscode',
+]);
 
 export interface TemplateFile {
   path: string;
@@ -48,10 +66,10 @@ function walk(dir: string, out: string[]): void {
     );
   }
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
-    else if (entry.isFile() && isTemplateFile(entry.name)) out.push(path);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, out);
+    } else if (entry.isFile() && !entry.name.startsWith('.') && isTemplateFile(entry.name)) out.push(path);
   }
 }
 

@@ -81,12 +81,14 @@ describe('ros-sso lint (child process)', () => {
     expect(r.code).toBe(1);
   });
 
-  it('expands globs and skips node_modules and hidden folders', () => {
+  it('expands globs; recursion skips node_modules and version control, not other hidden folders', () => {
     const dir = workspace({
       'a/x.yaml': BAD,
       'a/b/y.yml': BAD,
       'node_modules/z.yaml': BAD,
-      '.hidden/w.yaml': BAD,
+      '.git/v.yaml': BAD,
+      '.computenest/ros_templates/t.yaml': BAD,
+      'a/.hidden.yaml': BAD,
       'a/n.txt': 'x',
     });
     const r = runCli(['lint', 'a/**/*.{yaml,yml}', '--format', 'json'], dir);
@@ -94,7 +96,15 @@ describe('ros-sso lint (child process)', () => {
       'a/b/y.yml',
       'a/x.yaml',
     ]);
-    expect(runCli(['lint', '.', '--format', 'json'], dir).stdout).not.toContain('node_modules');
+    const all = JSON.parse(runCli(['lint', '.', '--format', 'json'], dir).stdout) as {
+      results: Array<{ file: string }>;
+    };
+    // Compute Nest keeps its templates in .computenest/: walked; hidden files are not.
+    expect([...new Set(all.results.map((f) => f.file))].sort()).toEqual([
+      '.computenest/ros_templates/t.yaml',
+      'a/b/y.yml',
+      'a/x.yaml',
+    ]);
   });
 
   it('turns a rule off with --ignore-rule and with .ros-sso.yaml, and changes its severity', () => {
