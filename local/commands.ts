@@ -3,6 +3,7 @@ import { parseCommandLine, UsageError } from '../cli/args';
 import { INPUT_LIMITS } from '../lint/input/limits';
 import { readInputText } from '../lint/input/read-file';
 import { ParameterError, parseParameterArgs } from './parameters';
+import { planPreamble } from './plan-command';
 import { openSession } from './session';
 import { createEventPrinter } from './stack-events';
 import { TemplateError } from './stack-plan';
@@ -187,6 +188,8 @@ async function runLocked(
     handlerLog: join(workspace.dir, 'handler.log'),
     emit: printer.sink,
   });
+  // On a terminal, say what will happen to RAM users before it does (issue 14).
+  if (io.isTTY) io.stdout(planPreamble(existing, input, session.emulator.snapshot()));
   let record: StackRecord;
   try {
     if (kind === 'deploy') record = await createStack(input as StackInput, session.deps);

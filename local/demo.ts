@@ -10,6 +10,7 @@ import {
   workspaceFor,
 } from './commands';
 import type { StateSnapshot } from './emulator/state';
+import { runLocalPlan } from './plan-command';
 
 /** The example templates ship with the package: `templates/` beside `dist/` and `local/`. */
 const TEMPLATES = resolve(__dirname, '..', 'templates');
@@ -117,6 +118,12 @@ export async function runDemo(argv: readonly string[], io: LocalIo): Promise<0 |
       `TargetId=${dev}`,
     ]);
     const middle = workspace.loadEmulator();
+    // On a terminal each command prints its plan first; otherwise show the deletes' plans here.
+    if (!io.isTTY)
+      for (const stack of ['sso-dev', 'sso-prod']) {
+        say(`▷ Plan: delete ${stack}`);
+        await runLocalPlan(['--delete', stack, ...common], io);
+      }
     await step('Delete sso-dev (DeletionStrategy Keep)', 'delete', ['sso-dev']);
     await step('Delete sso-prod (DeletionStrategy Delete)', 'delete', ['sso-prod']);
     await step('Delete oidc', 'delete', ['oidc']);

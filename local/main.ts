@@ -9,6 +9,7 @@ import {
   runState,
 } from './commands';
 import { runDemo } from './demo';
+import { runLocalPlan } from './plan-command';
 import { FaultSpecError, SeedError, startEmulator } from './emulator';
 import { StateLockError } from './state-lock';
 import { LOCAL_COMMAND_USAGE } from './usage';
@@ -20,6 +21,7 @@ export const LOCAL_USAGE = `Usage: ros-sso local <command>
   deploy TEMPLATE --stack NAME [--parameter K=V ...]   create a local stack
   update TEMPLATE --stack NAME [--parameter K=V ...] [--replacement]
   delete STACK                                         delete a local stack
+  plan TEMPLATE --stack NAME | plan --delete STACK     what a deploy, update or delete would do to RAM users
   state [--stack NAME] [--format text|json]            show directories, provisionings, RAM users, stacks
   demo                                                 the whole lifecycle on a fresh emulator (npm start)
 
@@ -74,6 +76,8 @@ export async function main(argv: readonly string[], io: LocalIo): Promise<0 | 1 
       case 'update':
       case 'delete':
         return await runStackCommand(command, rest, io);
+      case 'plan':
+        return await runLocalPlan(rest, io);
       case 'state':
         return await runState(rest, io);
       case 'demo':

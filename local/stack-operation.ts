@@ -132,8 +132,12 @@ class Operation {
   async delete(logicalId: string): Promise<void> {
     const resource = this.record.resources[logicalId];
     if (!resource) return;
-    const resources = this.plan?.template.Resources;
-    const node = isMapping(resources) ? resources[logicalId] : undefined;
+    // A resource that left the template keeps the DeletionPolicy the stack's template gave it.
+    const planned = this.plan?.template.Resources;
+    const recorded = this.record.template.Resources;
+    const node =
+      (isMapping(planned) ? planned[logicalId] : undefined) ??
+      (isMapping(recorded) ? recorded[logicalId] : undefined);
     const policy = isMapping(node) ? node.DeletionPolicy : undefined;
     if (policy === 'Retain') {
       this.event(logicalId, resource.type, 'DELETE_SKIPPED', resource.physicalId, 'DeletionPolicy is Retain');

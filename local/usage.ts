@@ -38,6 +38,20 @@ export const LOCAL_COMMAND_USAGE: Record<string, string> = {
       FAULTS,
     ],
   ),
+  plan: usage(
+    'plan TEMPLATE --stack NAME [options] | plan --delete STACK [options]',
+    'Shows what local deploy/update (TEMPLATE) or delete would do: resource actions and, per target account, the RAM users created, renamed, taken over, deleted or kept. Reads only.\nExit code 0, 1 when --fail-on matches, 2 on a usage error.',
+    [
+      '      --stack <name>            the stack to deploy or update',
+      '      --delete <name>           plan deleting this stack instead',
+      '  -p, --parameter <key=value>   a parameter value (repeatable; others keep the stack\'s)',
+      '      --replacement             as local update --replacement',
+      '  -f, --format <fmt>            text, json or markdown (default: text)',
+      '      --fail-on <effects>       exit 1 when the plan has delete and/or take-over (comma-separated)',
+      STATE_DIR,
+      SEED,
+    ],
+  ),
   delete: usage('delete STACK [options]', 'Deletes a local stack.', [STATE_DIR, SEED, FAULTS]),
   state: usage(
     'state [options]',

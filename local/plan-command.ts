@@ -1,0 +1,128 @@
+import { relative, resolve } from 'node:path';
+import { INPUT_LIMITS } from '../lint/input/limits';
+import { readInputText } from '../lint/input/read-file';
+import { computePlan } from '../plan/compute';
+import { formatPlan, type PlanFormat, PLAN_FORMATS, parseFailOn, planFails } from '../plan/format';
+import type { PlanInput, PlanResult, StackSide } from '../plan/model';
+import { resolveStackSide } from '../plan/resolve';
+import { ensureEmulatorState, type LocalIo, LocalUsageError, parse, STATE_OPTIONS, workspaceFor } from './commands';
+import type { StateSnapshot } from './emulator/state';
+import { ParameterError, parseParameterArgs } from './parameters';
+import { emulatorDirectoryView } from './plan-view';
+import { LOCAL_REGION } from './session';
+import { TemplateError } from './stack-plan';
+import type { StackRecord } from './stack-record';
+import type { StackInput } from './stack-runner';
+
+/** The stack as recorded, in the order the runner created it (its deletes go last first). */
+function oldSide(record: StackRecord): StackSide & { stackId: string } {
+  const nodes = (record.template.Resources ?? {}) as Record<string, { DeletionPolicy?: unknown }>;
+  return {
+    stackId: record.id,
+    resources: Object.entries(record.resources).map(([logicalId, r]) => ({
+      logicalId,
+      type: r.type,
+      properties: r.properties,
+      physicalId: r.physicalId,
+      ...(typeof nodes[logicalId]?.DeletionPolicy === 'string'
+        ? { deletionPolicy: String(nodes[logicalId].DeletionPolicy) }
+        : {}),
+    })),
+  };
+}
+
+/** The plan of a local stack operation against the emulator's state (no call, no write). */
+export function planLocalOperation(
+  existing: StackRecord | undefined,
+  input: StackInput | undefined,
+  state: StateSnapshot,
+): PlanResult {
+  const planInput: PlanInput = {
+    replacement: Boolean(input?.replacement),
+    providerAccountId: state.managementAccountId,
+    ...(existing ? { old: oldSide(existing) } : {}),
+  };
+  if (input !== undefined) {
+    planInput.new = resolveStackSide({
+      file: input.templateFile,
+      text: input.templateText,
+      parameters: input.parameters,
+      pseudo: {
+        'ALIYUN::StackName': input.name,
+        'ALIYUN::StackId': existing?.id ?? 'planned-stack',
+        'ALIYUN::Region': LOCAL_REGION,
+        'ALIYUN::AccountId': state.managementAccountId,
+      },
+      resource: (id) => existing?.resources[id],
+    });
+  }
+  return computePlan(planInput, emulatorDirectoryView(state));
+}
+
+export const accountNamesOf = (state: StateSnapshot): Record<string, string> =>
+  Object.fromEntries(state.accounts.map((a) => [a.accountId, a.displayName]));
+
+/** Printed before `local deploy|update|delete` runs, on a terminal only. */
+export function planPreamble(existing: StackRecord | undefined, input: StackInput | undefined, state: StateSnapshot): string {
+  try {
+    return formatPlan(planLocalOperation(existing, input, state), 'text', accountNamesOf(state));
+  } catch (err) {
+    // The runner reports a template it cannot apply; the plan has nothing to add.
+    if (err instanceof TemplateError || err instanceof ParameterError) return '';
+    throw err;
+  }
+}
+
+/** `local plan NEW --stack NAME [-p K=V …]` and `local plan --delete NAME`. */
+export async function runLocalPlan(argv: readonly string[], io: LocalIo): Promise<0 | 1> {
+  const { values, positionals } = parse('plan', argv, {
+    ...STATE_OPTIONS,
+    stack: { type: 'string' },
+    delete: { type: 'string' },
+    parameter: { type: 'string', multiple: true, short: 'p' },
+    replacement: { type: 'boolean' },
+    format: { type: 'string', short: 'f' },
+    'fail-on': { type: 'string' },
+  });
+  const format = (values.format as string | undefined) ?? 'text';
+  if (!(PLAN_FORMATS as readonly string[]).includes(format))
+    throw new LocalUsageError(`--format takes ${PLAN_FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
+  const failOn = parseFailOn(values['fail-on'] as string | undefined);
+  if (typeof failOn === 'string') throw new LocalUsageError(failOn);
+  const deleting = values.delete as string | undefined;
+  const name = deleting ?? (values.stack as string | undefined);
+  const file = positionals[0];
+  if (!name || (deleting !== undefined ? file !== undefined || values.stack !== undefined : !file))
+    throw new LocalUsageError('usage: ros-sso local plan TEMPLATE --stack NAME [-p K=V ...] | ros-sso local plan --delete STACK');
+  let given: Record<string, string>;
+  try {
+    given = parseParameterArgs((values.parameter as string[] | undefined) ?? []);
+  } catch (err) {
+    throw new LocalUsageError((err as Error).message);
+  }
+  const workspace = workspaceFor(io, values['state-dir']);
+  const state = await ensureEmulatorState(workspace, values.seed as string | undefined);
+  const existing = workspace.loadStack(name);
+  if (deleting !== undefined && !existing) throw new LocalUsageError(`no local stack ${name}; see ros-sso local state`);
+  let input: StackInput | undefined;
+  if (file !== undefined) {
+    const read = readInputText(resolve(io.cwd, file), file, INPUT_LIMITS.template, "ROS's limit for a template body");
+    if (!read.ok) throw new LocalUsageError(read.message);
+    input = {
+      name,
+      templateFile: relative(io.cwd, resolve(io.cwd, file)),
+      templateText: read.text,
+      parameters: { ...(existing?.parameters ?? {}), ...given },
+      replacement: Boolean(values.replacement),
+    };
+  }
+  let plan: PlanResult;
+  try {
+    plan = planLocalOperation(existing, input, state);
+  } catch (err) {
+    if (err instanceof TemplateError || err instanceof ParameterError) throw new LocalUsageError(err.message);
+    throw err;
+  }
+  io.stdout(formatPlan(plan, format as PlanFormat, accountNamesOf(state)));
+  return planFails(plan, failOn) ? 1 : 0;
+}
