@@ -5,7 +5,14 @@ import { computePlan } from '../plan/compute';
 import { formatPlan, type PlanFormat, PLAN_FORMATS, parseFailOn, planFails } from '../plan/format';
 import type { PlanInput, PlanResult, StackSide } from '../plan/model';
 import { resolveStackSide } from '../plan/resolve';
-import { ensureEmulatorState, type LocalIo, LocalUsageError, parse, STATE_OPTIONS, workspaceFor } from './commands';
+import {
+  ensureEmulatorState,
+  type LocalIo,
+  LocalUsageError,
+  parse,
+  STATE_OPTIONS,
+  workspaceFor,
+} from './commands';
 import type { StateSnapshot } from './emulator/state';
 import { ParameterError, parseParameterArgs } from './parameters';
 import { emulatorDirectoryView } from './plan-view';
@@ -63,7 +70,11 @@ export const accountNamesOf = (state: StateSnapshot): Record<string, string> =>
   Object.fromEntries(state.accounts.map((a) => [a.accountId, a.displayName]));
 
 /** Printed before `local deploy|update|delete` runs, on a terminal only. */
-export function planPreamble(existing: StackRecord | undefined, input: StackInput | undefined, state: StateSnapshot): string {
+export function planPreamble(
+  existing: StackRecord | undefined,
+  input: StackInput | undefined,
+  state: StateSnapshot,
+): string {
   try {
     return formatPlan(planLocalOperation(existing, input, state), 'text', accountNamesOf(state));
   } catch (err) {
@@ -93,7 +104,9 @@ export async function runLocalPlan(argv: readonly string[], io: LocalIo): Promis
   const name = deleting ?? (values.stack as string | undefined);
   const file = positionals[0];
   if (!name || (deleting !== undefined ? file !== undefined || values.stack !== undefined : !file))
-    throw new LocalUsageError('usage: ros-sso local plan TEMPLATE --stack NAME [-p K=V ...] | ros-sso local plan --delete STACK');
+    throw new LocalUsageError(
+      'usage: ros-sso local plan TEMPLATE --stack NAME [-p K=V ...] | ros-sso local plan --delete STACK',
+    );
   let given: Record<string, string>;
   try {
     given = parseParameterArgs((values.parameter as string[] | undefined) ?? []);
@@ -103,10 +116,16 @@ export async function runLocalPlan(argv: readonly string[], io: LocalIo): Promis
   const workspace = workspaceFor(io, values['state-dir']);
   const state = await ensureEmulatorState(workspace, values.seed as string | undefined);
   const existing = workspace.loadStack(name);
-  if (deleting !== undefined && !existing) throw new LocalUsageError(`no local stack ${name}; see ros-sso local state`);
+  if (deleting !== undefined && !existing)
+    throw new LocalUsageError(`no local stack ${name}; see ros-sso local state`);
   let input: StackInput | undefined;
   if (file !== undefined) {
-    const read = readInputText(resolve(io.cwd, file), file, INPUT_LIMITS.template, "ROS's limit for a template body");
+    const read = readInputText(
+      resolve(io.cwd, file),
+      file,
+      INPUT_LIMITS.template,
+      "ROS's limit for a template body",
+    );
     if (!read.ok) throw new LocalUsageError(read.message);
     input = {
       name,

@@ -15,7 +15,10 @@ export function emulatorDirectoryView(state: StateSnapshot): StaticDirectoryView
       const members = group.members
         .map((m) => users.find((u) => u.userId === m.userId))
         .filter((u) => u !== undefined);
-      view.groupReads.set(`${id}/${group.groupId}`, known({ groupId: group.groupId, groupName: group.groupName, members }));
+      view.groupReads.set(
+        `${id}/${group.groupId}`,
+        known({ groupId: group.groupId, groupName: group.groupName, members }),
+      );
     }
     view.provisioningReads.set(
       id,

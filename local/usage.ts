@@ -44,7 +44,7 @@ export const LOCAL_COMMAND_USAGE: Record<string, string> = {
     [
       '      --stack <name>            the stack to deploy or update',
       '      --delete <name>           plan deleting this stack instead',
-      '  -p, --parameter <key=value>   a parameter value (repeatable; others keep the stack\'s)',
+      "  -p, --parameter <key=value>   a parameter value (repeatable; others keep the stack's)",
       '      --replacement             as local update --replacement',
       '  -f, --format <fmt>            text, json or markdown (default: text)',
       '      --fail-on <effects>       exit 1 when the plan has delete and/or take-over (comma-separated)',

@@ -26,7 +26,11 @@ import { WorkingState } from './working-state';
 /** Where the OIDC providers live when the caller names no account: the plan identity's own. */
 export const CREDENTIALS_ACCOUNT = 'credentials';
 
-type Effects = { identities: IdentityEffect[]; clientIds: ClientIdEffect[]; principal?: ResourcePlan['principal'] };
+type Effects = {
+  identities: IdentityEffect[];
+  clientIds: ClientIdEffect[];
+  principal?: ResourcePlan['principal'];
+};
 
 /**
  * The plan of one stack operation (create, update or delete), walked in the order the runner
@@ -123,7 +127,10 @@ class EffectWalker {
     this.providerAccount = input.providerAccountId ?? CREDENTIALS_ACCOUNT;
   }
 
-  create(r: PlanResourceInput, refuse: (id: string, reason: string) => void): Effects & { identities: IdentityEffect[] } {
+  create(
+    r: PlanResourceInput,
+    refuse: (id: string, reason: string) => void,
+  ): Effects & { identities: IdentityEffect[] } {
     if (isProvisionType(r.type)) {
       const spec = provisionSpec(r);
       if (!spec.ok) {
@@ -133,7 +140,10 @@ class EffectWalker {
       const outcome = createProvisioning(this.ws, r.logicalId, spec.spec, r.type === CUSTOM_PROVISION);
       if (outcome.refused !== undefined) refuse(r.logicalId, outcome.refused);
       if (outcome.adopted !== undefined)
-        this.ws.note({ logicalId: r.logicalId, reason: `adopts the existing provisioning ${outcome.adopted.userProvisioningId}: nothing is synchronised by this stack, and its delete will release it (no RAM user deleted)${spec.spec.takeOwnership ? '; TakeOwnershipOfExisting hands it to this stack, whose delete then applies DeletionStrategy' : ''}` });
+        this.ws.note({
+          logicalId: r.logicalId,
+          reason: `adopts the existing provisioning ${outcome.adopted.userProvisioningId}: nothing is synchronised by this stack, and its delete will release it (no RAM user deleted)${spec.spec.takeOwnership ? '; TakeOwnershipOfExisting hands it to this stack, whose delete then applies DeletionStrategy' : ''}`,
+        });
       return { identities: outcome.identities, clientIds: [], principal: outcome.principal };
     }
     if (r.type === CUSTOM_CLIENT_ID) return { identities: [], clientIds: this.clientIdEffect(r, 'create') };
@@ -153,7 +163,8 @@ class EffectWalker {
 
   delete(r: PlanResourceInput, deletionPolicy: string | undefined): Effects {
     const none: Effects = { identities: [], clientIds: [] };
-    if (r.type === CUSTOM_CLIENT_ID) return { identities: [], clientIds: this.clientIdEffect(r, 'delete', deletionPolicy) };
+    if (r.type === CUSTOM_CLIENT_ID)
+      return { identities: [], clientIds: this.clientIdEffect(r, 'delete', deletionPolicy) };
     if (!isProvisionType(r.type)) return none;
     const spec = provisionSpec(r);
     if (!spec.ok) {
@@ -163,29 +174,60 @@ class EffectWalker {
     let id = idOf(r);
     let release: string | undefined = deletionPolicy === 'Retain' ? 'DeletionPolicy Retain' : undefined;
     if (r.type === CUSTOM_PROVISION && release === undefined) {
-      const ownership = customDeleteOwnership(r.physicalId, this.stackId, spec.spec.takeOwnership, isProvisioningId);
+      const ownership = customDeleteOwnership(
+        r.physicalId,
+        this.stackId,
+        spec.spec.takeOwnership,
+        isProvisioningId,
+      );
       if (ownership.kind === 'none') return none;
       if (ownership.kind === 'released') release = ownership.why;
       if (ownership.kind === 'unknown')
-        this.ws.note({ logicalId: r.logicalId, reason: 'whether this stack created or adopted the provisioning is recorded only in its physical ID, which the plan did not read: shown as created; if adopted, the delete releases it and no RAM user is deleted' });
+        this.ws.note({
+          logicalId: r.logicalId,
+          reason:
+            'whether this stack created or adopted the provisioning is recorded only in its physical ID, which the plan did not read: shown as created; if adopted, the delete releases it and no RAM user is deleted',
+        });
       id = ownership.kind === 'owned' || ownership.kind === 'released' ? ownership.resourceId : undefined;
     }
     const p = findProvisioning(this.ws, spec.spec, id);
     if (p === undefined) {
       const read = this.ws.provisionings(spec.spec.directoryId);
-      if (!read.ok) this.ws.note({ logicalId: r.logicalId, reason: `provisionings of ${spec.spec.directoryId} not read (${read.reason}): its delete's effects are unknown` });
+      if (!read.ok)
+        this.ws.note({
+          logicalId: r.logicalId,
+          reason: `provisionings of ${spec.spec.directoryId} not read (${read.reason}): its delete's effects are unknown`,
+        });
       return none;
     }
     if (release !== undefined) {
-      this.ws.note({ logicalId: r.logicalId, reason: `${release}: the provisioning stays and its RAM users are kept` });
+      this.ws.note({
+        logicalId: r.logicalId,
+        reason: `${release}: the provisioning stays and its RAM users are kept`,
+      });
       return { identities: keptUsers(this.ws, r.logicalId, p), clientIds: [] };
     }
-    if (p.syncedUsers === undefined && r.type !== CUSTOM_PROVISION && p.deletionStrategy !== spec.spec.deletionStrategy)
-      this.ws.note({ logicalId: r.logicalId, accountId: p.targetId, reason: `the provisioning's stored DeletionStrategy is ${p.deletionStrategy}, the template's ${spec.spec.deletionStrategy}: whether ROS sends the template's on delete is not documented; shown with the template's` });
-    return { identities: deleteProvisioning(this.ws, r.logicalId, p, spec.spec.deletionStrategy), clientIds: [] };
+    if (
+      p.syncedUsers === undefined &&
+      r.type !== CUSTOM_PROVISION &&
+      p.deletionStrategy !== spec.spec.deletionStrategy
+    )
+      this.ws.note({
+        logicalId: r.logicalId,
+        accountId: p.targetId,
+        reason: `the provisioning's stored DeletionStrategy is ${p.deletionStrategy}, the template's ${spec.spec.deletionStrategy}: whether ROS sends the template's on delete is not documented; shown with the template's`,
+      });
+    return {
+      identities: deleteProvisioning(this.ws, r.logicalId, p, spec.spec.deletionStrategy),
+      clientIds: [],
+    };
   }
 
-  private clientIdEffect(r: PlanResourceInput, step: 'create' | 'delete', deletionPolicy?: string): ClientIdEffect[] {
+  private clientIdEffect(
+    r: PlanResourceInput,
+    step: 'create' | 'delete',
+    deletionPolicy?: string,
+  ): ClientIdEffect[] {
     const spec = clientIdSpec(r);
     if (!spec.ok) {
       this.ws.note({ logicalId: r.logicalId, reason: `${spec.reason}: the client ID effect is unknown` });
@@ -194,21 +236,37 @@ class EffectWalker {
     const { providerName, clientId } = spec.spec;
     const provider = this.ws.provider(this.providerAccount, providerName);
     if (!provider.ok) {
-      this.ws.note({ logicalId: r.logicalId, reason: `OIDC provider ${providerName} not read (${provider.reason}): the client ID effect is unknown` });
+      this.ws.note({
+        logicalId: r.logicalId,
+        reason: `OIDC provider ${providerName} not read (${provider.reason}): the client ID effect is unknown`,
+      });
       return [];
     }
     const ids = provider.value.clientIds;
     let action: ClientIdEffect['action'] = 'keep';
     if (step === 'create') {
-      if (ids.includes(clientId)) this.ws.note({ logicalId: r.logicalId, reason: `${clientId} is already on ${providerName}: adopted, and left there when the stack is deleted unless TakeOwnershipOfExisting is true` });
+      if (ids.includes(clientId))
+        this.ws.note({
+          logicalId: r.logicalId,
+          reason: `${clientId} is already on ${providerName}: adopted, and left there when the stack is deleted unless TakeOwnershipOfExisting is true`,
+        });
       else {
         ids.push(clientId);
         action = 'add';
       }
     } else if (deletionPolicy !== 'Retain') {
-      const ownership = customDeleteOwnership(r.physicalId, this.stackId, spec.spec.takeOwnership, isClientIdResource);
+      const ownership = customDeleteOwnership(
+        r.physicalId,
+        this.stackId,
+        spec.spec.takeOwnership,
+        isClientIdResource,
+      );
       if (ownership.kind === 'unknown')
-        this.ws.note({ logicalId: r.logicalId, reason: 'whether this stack added or adopted the client ID is recorded only in its physical ID, which the plan did not read: shown as added by it' });
+        this.ws.note({
+          logicalId: r.logicalId,
+          reason:
+            'whether this stack added or adopted the client ID is recorded only in its physical ID, which the plan did not read: shown as added by it',
+        });
       if ((ownership.kind === 'owned' || ownership.kind === 'unknown') && ids.includes(clientId)) {
         ids.splice(ids.indexOf(clientId), 1);
         action = 'remove';
@@ -218,7 +276,10 @@ class EffectWalker {
     const roles = this.ws.view.roles(this.providerAccount);
     if (roles.ok) effect.trustingRoles = trustingRoles(roles.value, provider.value.arn, clientId);
     else if (action === 'remove')
-      this.ws.note({ logicalId: r.logicalId, reason: `RAM roles of the provider's account not read (${roles.reason}): the roles that trust ${clientId} are unknown` });
+      this.ws.note({
+        logicalId: r.logicalId,
+        reason: `RAM roles of the provider's account not read (${roles.reason}): the roles that trust ${clientId} are unknown`,
+      });
     return [effect];
   }
 }

@@ -83,7 +83,11 @@ export class StaticDirectoryView implements DirectoryView {
   }
 
   provisionings(directoryId: string) {
-    return StaticDirectoryView.answer(this.provisioningReads, directoryId, `the provisionings of ${directoryId}`);
+    return StaticDirectoryView.answer(
+      this.provisioningReads,
+      directoryId,
+      `the provisionings of ${directoryId}`,
+    );
   }
   users(directoryId: string) {
     return StaticDirectoryView.answer(this.userReads, directoryId, `the users of ${directoryId}`);

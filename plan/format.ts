@@ -67,11 +67,17 @@ function markdown(plan: PlanResult, names: AccountNames): string {
   out.push('| Resource | Type | Action | Account | CloudSSO user | RAM user | Effect |');
   out.push('|---|---|---|---|---|---|---|');
   for (const r of plan.resources) {
-    const action = r.replaceBecause ? `replace (${r.replaceBecause})` : r.refusedBecause ? `${r.action} (refused)` : r.action;
+    const action = r.replaceBecause
+      ? `replace (${r.replaceBecause})`
+      : r.refusedBecause
+        ? `${r.action} (refused)`
+        : r.action;
     const head = [cell(r.logicalId), `\`${cell(r.type)}\``, cell(action)];
     if (r.identities.length === 0 && !r.clientIds?.length) out.push(`| ${head.join(' | ')} | | | | |`);
     for (const e of r.identities)
-      out.push(`| ${[...head, cell(accountLabel(e.accountId, names)), cell(e.user), cell(e.ramUser), `**${e.action}**`].join(' | ')} |`);
+      out.push(
+        `| ${[...head, cell(accountLabel(e.accountId, names)), cell(e.user), cell(e.ramUser), `**${e.action}**`].join(' | ')} |`,
+      );
     for (const c of r.clientIds ?? [])
       out.push(
         `| ${[...head, '', '', cell(`client ID ${c.clientId} on ${c.provider}`), `**${c.action}**${c.trustingRoles?.length ? ` (trusted by ${cell(c.trustingRoles.join(', '))})` : ''}`].join(' | ')} |`,
@@ -80,7 +86,8 @@ function markdown(plan: PlanResult, names: AccountNames): string {
   out.push('', summaryLine(plan));
   if (plan.unknown.length > 0) {
     out.push('', '<details><summary>Not known</summary>', '');
-    for (const u of plan.unknown) out.push(`- ${u.logicalId ? `${cell(u.logicalId)}: ` : ''}${cell(u.reason)}`);
+    for (const u of plan.unknown)
+      out.push(`- ${u.logicalId ? `${cell(u.logicalId)}: ` : ''}${cell(u.reason)}`);
     out.push('', '</details>');
   }
   return `${out.join('\n')}\n`;
@@ -94,7 +101,9 @@ export function parseFailOn(value: string | undefined): FailOn[] | string {
   if (value === undefined) return [];
   const items = value.split(',').map((s) => s.trim());
   const bad = items.find((i) => !(FAIL_ON as readonly string[]).includes(i));
-  return bad === undefined ? (items as FailOn[]) : `--fail-on takes ${FAIL_ON.join(', ')} (comma-separated), not ${JSON.stringify(bad)}`;
+  return bad === undefined
+    ? (items as FailOn[])
+    : `--fail-on takes ${FAIL_ON.join(', ')} (comma-separated), not ${JSON.stringify(bad)}`;
 }
 
 /** True when the plan has an effect listed in `failOn` (a removed client ID counts as a delete). */

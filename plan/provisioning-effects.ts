@@ -51,7 +51,10 @@ export function createProvisioning(
   const existing = ws.provisionings(spec.directoryId);
   const found = existing.ok ? existing.value.find((p) => sameKey(p, spec)) : undefined;
   if (!existing.ok)
-    ws.note({ logicalId, reason: `provisionings of ${spec.directoryId} not read (${existing.reason}); whether one for this principal and target exists (adopted by the custom type, refused for the native one) is unknown` });
+    ws.note({
+      logicalId,
+      reason: `provisionings of ${spec.directoryId} not read (${existing.reason}); whether one for this principal and target exists (adopted by the custom type, refused for the native one) is unknown`,
+    });
   if (found !== undefined) {
     if (!custom)
       return {
@@ -66,7 +69,10 @@ export function createProvisioning(
   }
   const covered = ws.principalUsers(spec.directoryId, spec.principalType, spec.principalId);
   if (!covered.ok) {
-    ws.note({ logicalId, reason: `the users of ${spec.principalType} ${spec.principalId} not read (${covered.reason}): no identity effect predicted` });
+    ws.note({
+      logicalId,
+      reason: `the users of ${spec.principalType} ${spec.principalId} not read (${covered.reason}): no identity effect predicted`,
+    });
     return { identities: [], principal: principalSeen(spec, undefined, 0) };
   }
   const provisioning: WorkingProvisioning = {
@@ -101,29 +107,54 @@ function syncUser(
     action,
   });
   if (!RAM_NAME.test(user.userName))
-    ws.note({ logicalId, accountId, reason: `${user.userName}: RAM user names allow only letters, digits, ".", "-" and "_"; how the service maps this name is not documented` });
+    ws.note({
+      logicalId,
+      accountId,
+      reason: `${user.userName}: RAM user names allow only letters, digits, ".", "-" and "_"; how the service maps this name is not documented`,
+    });
   const read = ws.account(accountId);
   if (!read.ok) {
-    ws.note({ logicalId, accountId, reason: `RAM users of ${accountId} not read (${read.reason}); clashes, take-overs and _sso names there are predicted from names only` });
+    ws.note({
+      logicalId,
+      accountId,
+      reason: `RAM users of ${accountId} not read (${read.reason}); clashes, take-overs and _sso names there are predicted from names only`,
+    });
     return effect(user.userName, 'create');
   }
   const account = read.value;
   const existing = account.users.find((r) => r.userName === user.userName);
-  if (existing === undefined) return created(account, p, user, user.userName, effect(user.userName, 'create'));
+  if (existing === undefined)
+    return created(account, p, user, user.userName, effect(user.userName, 'create'));
   if (existing.owner !== undefined || (!account.ownershipKnown && existing.provisionType === 'CloudSSO'))
-    ws.note({ logicalId, accountId, reason: `${user.userName} already has a CloudSSO-provisioned RAM user in ${accountId} (another provisioning covers the user?): what the service does with a user in two provisionings is not documented; the effect shown treats it as a clash (the emulator's choice)` });
+    ws.note({
+      logicalId,
+      accountId,
+      reason: `${user.userName} already has a CloudSSO-provisioned RAM user in ${accountId} (another provisioning covers the user?): what the service does with a user in two provisionings is not documented; the effect shown treats it as a clash (the emulator's choice)`,
+    });
   if (p.duplicationStrategy === 'TakeOver') {
     existing.owner = p.userProvisioningId;
     existing.provisionType = 'CloudSSO';
     p.syncedUsers?.push({ userId: user.userId, ramUserName: existing.userName });
-    ws.note({ logicalId, accountId, reason: `take-over of ${existing.userName}: what happens to its AccessKeys, MFA, policies and groups is not documented; its RAM password logon stops (CloudSSO users sign in through CloudSSO only)` });
+    ws.note({
+      logicalId,
+      accountId,
+      reason: `take-over of ${existing.userName}: what happens to its AccessKeys, MFA, policies and groups is not documented; its RAM password logon stops (CloudSSO users sign in through CloudSSO only)`,
+    });
     return effect(existing.userName, 'take-over');
   }
   const alternative = `${user.userName}_sso`;
   if (alternative.length > 64)
-    ws.note({ logicalId, accountId, reason: `${alternative} is longer than RAM's 64 characters; what KeepBoth does then is not documented` });
+    ws.note({
+      logicalId,
+      accountId,
+      reason: `${alternative} is longer than RAM's 64 characters; what KeepBoth does then is not documented`,
+    });
   if (account.users.some((r) => r.userName === alternative)) {
-    ws.note({ logicalId, accountId, reason: `${user.userName} and ${alternative} both exist in ${accountId}: the synchronisation is expected to fail (a failed event; guessed, the docs say KeepBoth only "tries" the _sso name)` });
+    ws.note({
+      logicalId,
+      accountId,
+      reason: `${user.userName} and ${alternative} both exist in ${accountId}: the synchronisation is expected to fail (a failed event; guessed, the docs say KeepBoth only "tries" the _sso name)`,
+    });
     return effect(alternative, 'fail');
   }
   return created(account, p, user, alternative, effect(alternative, 'create-renamed'));
@@ -154,10 +185,18 @@ function syncedUsersOf(
   const covered = ws.principalUsers(p.directoryId, p.principalType, p.principalId);
   const account = ws.account(p.targetId);
   if (!covered.ok || !account.ok) {
-    ws.note({ logicalId, accountId: p.targetId, reason: `which RAM users ${p.userProvisioningId} synchronised could not be read (${covered.ok ? '' : covered.reason}${account.ok ? '' : ` ${account.reason}`}): its delete's effects are unknown` });
+    ws.note({
+      logicalId,
+      accountId: p.targetId,
+      reason: `which RAM users ${p.userProvisioningId} synchronised could not be read (${covered.ok ? '' : covered.reason}${account.ok ? '' : ` ${account.reason}`}): its delete's effects are unknown`,
+    });
     return [];
   }
-  ws.note({ logicalId, accountId: p.targetId, reason: `no API lists the RAM users a provisioning made: the ones shown are guessed from the principal's users now and ProvisionType CloudSSO (members removed since, or RAM users made by another provisioning, are not told apart)` });
+  ws.note({
+    logicalId,
+    accountId: p.targetId,
+    reason: `no API lists the RAM users a provisioning made: the ones shown are guessed from the principal's users now and ProvisionType CloudSSO (members removed since, or RAM users made by another provisioning, are not told apart)`,
+  });
   const guessed: Array<{ userId: string; ramUserName: string }> = [];
   for (const user of covered.value.users) {
     const ours = (name: string) =>

@@ -42,7 +42,10 @@ export function classifyChange(
   );
   const unknownChange = changed.find((p) => hasUnresolved(valueAt(after.properties, p)));
   if (unknownChange !== undefined)
-    return { action: 'update', unknown: `${name(unknownChange)} is not known, so whether it changes (and forces a replacement) is unknown` };
+    return {
+      action: 'update',
+      unknown: `${name(unknownChange)} is not known, so whether it changes (and forces a replacement) is unknown`,
+    };
   const replaces = changed.filter((p) => facts?.consequenceOf(p) === 'replace');
   const refused = changed.filter((p) => facts?.consequenceOf(p) === 'refuse');
   if (replaces.length > 0) {

@@ -11,7 +11,8 @@ export function trustingRoles(roles: readonly RoleView[], providerArn: string, c
   return roles.filter((role) => trusts(role.trustPolicy, providerArn, clientId)).map((r) => r.roleName);
 }
 
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+const list = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined ? [] : [value];
 
 function trusts(policyText: string, providerArn: string, clientId: string): boolean {
   let policy: unknown;

@@ -1,10 +1,4 @@
-import type {
-  CloudSsoUserView,
-  DirectoryView,
-  ProvisioningView,
-  RamUserView,
-  Read,
-} from './directory-view';
+import type { CloudSsoUserView, DirectoryView, ProvisioningView, RamUserView, Read } from './directory-view';
 import type { Unknown } from './model';
 
 /** A provisioning as the plan tracks it while it walks the stack operation step by step. */
