@@ -5,7 +5,7 @@ const { join } = require('node:path');
 
 const argv = process.argv.slice(2);
 // One bundle per command family, so that `ros-sso lint` never loads local mode or the FC client.
-const BUNDLES = { local: 'local.js', deploy: 'deploy.js' };
+const BUNDLES = { local: 'local.js', deploy: 'deploy.js', plan: 'plan.js' };
 const bundle = BUNDLES[argv[0]] ?? 'lint.js';
 
 function load() {

@@ -40,6 +40,7 @@ Commands:
   rules               list the lint rules (--format text|markdown|json)
   local ...           run templates locally against the CloudSSO/RAM emulator
   deploy ...          create or update the provider function in FC 3.0 (see ros-sso deploy --help)
+  plan NEW            which RAM users a stack change creates, renames, takes over or deletes (read-only)
   schemas update      refresh resource type definitions from the ROS API (needs an access key)
   schemas export      write a JSON Schema of ROS templates for editors (yaml-language-server, VS Code)
   schemas list        every resource type with a definition and where it comes from (package@version)
@@ -69,7 +70,7 @@ Commands:
 Options: -h, --help (also after a command: ros-sso schemas update --help)
 `;
 
-const COMMANDS = ['lint', 'diff', 'update-info', 'rules', 'local', 'deploy', 'schemas', 'help'];
+const COMMANDS = ['lint', 'diff', 'update-info', 'rules', 'local', 'deploy', 'plan', 'schemas', 'help'];
 const SCHEMAS_COMMANDS = ['update', 'export', 'list', 'info'];
 
 /** Errors fail the run; warnings and infos do not. */

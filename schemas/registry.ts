@@ -3,10 +3,16 @@ import deleteUserProvisioning from './api/CloudSSO.DeleteUserProvisioning.json';
 import getUserProvisioning from './api/CloudSSO.GetUserProvisioning.json';
 import getUserProvisioningStatistics from './api/CloudSSO.GetUserProvisioningStatistics.json';
 import listUserProvisionings from './api/CloudSSO.ListUserProvisionings.json';
+import listGroupMembers from './api/CloudSSO.ListGroupMembers.json';
+import listDirectoryUsers from './api/CloudSSO.ListUsers.json';
 import updateUserProvisioning from './api/CloudSSO.UpdateUserProvisioning.json';
 import addClientId from './api/IMS.AddClientIdToOIDCProvider.json';
 import getOidcProvider from './api/IMS.GetOIDCProvider.json';
+import listRamUsers from './api/IMS.ListUsers.json';
 import removeClientId from './api/IMS.RemoveClientIdFromOIDCProvider.json';
+import getRole from './api/RAM.GetRole.json';
+import listRoles from './api/RAM.ListRoles.json';
+import assumeRole from './api/STS.AssumeRole.json';
 import userProvision from './resources/ALIYUN.CloudSSO.UserProvision.json';
 import oidcProvider from './resources/ALIYUN.RAM.OIDCProvider.json';
 import customResource from './resources/ALIYUN.ROS.CustomResource.json';
@@ -52,6 +58,13 @@ export const apiSchemas: Readonly<Record<string, ApiSchema>> = {
   'IMS.AddClientIdToOIDCProvider': addClientId,
   'IMS.RemoveClientIdFromOIDCProvider': removeClientId,
   'IMS.GetOIDCProvider': getOidcProvider,
+  // The reads of `ros-sso plan` (plan/live/).
+  'CloudSSO.ListUsers': listDirectoryUsers,
+  'CloudSSO.ListGroupMembers': listGroupMembers,
+  'IMS.ListUsers': listRamUsers,
+  'RAM.ListRoles': listRoles,
+  'RAM.GetRole': getRole,
+  'STS.AssumeRole': assumeRole,
 };
 
 export type ApiAction = keyof typeof apiSchemas;

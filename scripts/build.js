@@ -43,6 +43,7 @@ const entries = [
   ['handlers/index.ts', 'dist/handlers/index.js'],
   ['local/main.ts', 'dist/local.js'],
   ['handlers/deploy/cli.ts', 'dist/deploy.js'],
+  ['plan/cli.ts', 'dist/plan.js'],
 ];
 
 generate('scripts/generate-validators.ts', 'generateValidators');
