@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -237,5 +238,33 @@ describe('plan = what local mode does', () => {
     // Deleting the group's provisioning deletes its own two, not the direct one's alice.
     const deleted = planThenApply(w, ['--delete', 'group'], ['delete', 'group']);
     expect(effects(deleted.plan)).toEqual(['delete alice_sso', 'delete bob']);
+  });
+
+  it('a resource with DeletionPolicy Retain that leaves the template is kept, as the plan says', () => {
+    const w = truthWorld(SEED);
+    const retained = readFileSync(NATIVE, 'utf8').replace(
+      '    Type: ALIYUN::CloudSSO::UserProvision\n',
+      '    Type: ALIYUN::CloudSSO::UserProvision\n    DeletionPolicy: Retain\n',
+    );
+    // The same parameters, and the provisioning gone from Resources: it leaves the stack on update.
+    const without = `${retained.slice(0, retained.indexOf('Resources:'))}  ServiceToken: { Type: String }
+Resources:
+  OIDCClientId:
+    Type: Custom::RAMOIDCClientId
+    Properties:
+      ServiceToken: { Ref: ServiceToken }
+      Parameters: { OIDCProviderName: github, ClientId: ros-sso-ci }
+`;
+    writeFileSync(join(w.dir, 'retained.yaml'), retained);
+    writeFileSync(join(w.dir, 'without.yaml'), without);
+    const deploy = ['retained.yaml', '--stack', 'keep', ...groupArgs(w, PROD, 'Delete')];
+    planThenApply(w, deploy, ['deploy', ...deploy]);
+    const update = ['without.yaml', '--stack', 'keep', '-p', TOKEN];
+    const { plan } = planThenApply(w, update, ['update', ...update]);
+    expect(plan.resources.map((r) => `${r.logicalId} ${r.action}`)).toEqual([
+      'OIDCClientId create',
+      'UserProvision delete',
+    ]);
+    expect(effects(plan)).toEqual(['keep alice', 'keep bob_sso']);
   });
 });
