@@ -3,7 +3,7 @@ import { parseCommandLine, UsageError } from '../cli/args';
 import { INPUT_LIMITS } from '../lint/input/limits';
 import { readInputText } from '../lint/input/read-file';
 import { ParameterError, parseParameterArgs } from './parameters';
-import { planPreamble } from './plan-command';
+import { planPreamble } from './plan-operation';
 import { openSession } from './session';
 import { createEventPrinter } from './stack-events';
 import { TemplateError } from './stack-plan';

@@ -66,6 +66,14 @@ export function computePlan(input: PlanInput, view: DirectoryView): PlanResult {
       identities: [],
     };
     if (change.action === 'replace' && change.refusedBecause === undefined) {
+      const [was, will] = [provisionSpec(before), provisionSpec(after)];
+      if (isProvisionType(after.type) && was.ok && will.ok && was.spec.targetId === will.spec.targetId)
+        ws.note({
+          logicalId: after.logicalId,
+          accountId: will.spec.targetId,
+          reason:
+            "shown delete-first, as the local runner replaces; ROS documents both orders, and created first the new provisioning would meet the old one's RAM users (KeepBoth: _sso twins, TakeOver: re-owned) before they are deleted",
+        });
       const gone = walker.delete(before, after.deletionPolicy);
       const made = walker.create(after, refuse);
       plan.identities = [...gone.identities, ...made.identities];
