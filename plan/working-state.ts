@@ -32,34 +32,15 @@ export class WorkingState {
   }
 
   provisionings(directoryId: string): Read<WorkingProvisioning[]> {
-    let read = this.provisioningsByDirectory.get(directoryId);
-    if (read === undefined) {
-      const seen = this.view.provisionings(directoryId);
-      read = seen.ok ? { ok: true, value: structuredClone(seen.value) } : seen;
-      this.provisioningsByDirectory.set(directoryId, read);
-    }
-    return read;
+    return copyOnRead(this.provisioningsByDirectory, directoryId, () => this.view.provisionings(directoryId));
   }
 
   account(accountId: string): Read<WorkingAccount> {
-    let read = this.accounts.get(accountId);
-    if (read === undefined) {
-      const seen = this.view.ramUsers(accountId);
-      read = seen.ok ? { ok: true, value: structuredClone(seen.value) } : seen;
-      this.accounts.set(accountId, read);
-    }
-    return read;
+    return copyOnRead(this.accounts, accountId, () => this.view.ramUsers(accountId));
   }
 
   provider(accountId: string, name: string): Read<{ arn: string; clientIds: string[] }> {
-    const key = `${accountId}/${name}`;
-    let read = this.clientIds.get(key);
-    if (read === undefined) {
-      const seen = this.view.oidcProvider(accountId, name);
-      read = seen.ok ? { ok: true, value: structuredClone(seen.value) } : seen;
-      this.clientIds.set(key, read);
-    }
-    return read;
+    return copyOnRead(this.clientIds, `${accountId}/${name}`, () => this.view.oidcProvider(accountId, name));
   }
 
   /** The CloudSSO users a principal covers now: the user itself, or the group's members. */
@@ -85,4 +66,15 @@ export class WorkingState {
     const users = this.view.users(directoryId);
     return (users.ok ? users.value.find((u) => u.userId === userId)?.userName : undefined) ?? userId;
   }
+}
+
+/** The first read of `key` is copied, so the plan's changes never reach the view. */
+function copyOnRead<T>(cache: Map<string, Read<T>>, key: string, read: () => Read<T>): Read<T> {
+  let found = cache.get(key);
+  if (found === undefined) {
+    const seen = read();
+    found = seen.ok ? { ok: true, value: structuredClone(seen.value) } : seen;
+    cache.set(key, found);
+  }
+  return found;
 }
