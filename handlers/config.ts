@@ -1,5 +1,5 @@
 import { isLoopback } from './respond';
-import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+import { DEFAULT_RETRY, type RetryPolicy } from '../sdk/retry';
 
 /** Where CloudSSO answers (cloud-apis.md §7); other regions use ROS_SSO_CLOUDSSO_REGION. */
 export const CLOUDSSO_REGIONS: readonly string[] = [

@@ -4,7 +4,7 @@ import { NOT_CONNECTED_CODES } from './clients/error-codes';
 import type { Deadline } from './deadline';
 import type { AnswerTarget } from './event';
 import type { Logger } from './log';
-import { type RetryPolicy, withRetries } from './retry';
+import { type RetryPolicy, withRetries } from '../sdk/retry';
 
 /** ros-protocol.md §1.5: the whole body ≤ 4096 bytes, PhysicalResourceId ≤ 255 bytes. */
 export const MAX_BODY_BYTES = 4096;

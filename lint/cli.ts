@@ -13,12 +13,12 @@ import { INPUT_LIMITS } from './input/limits';
 import { readInputText } from './input/read-file';
 import { allRules } from './rules';
 import { lintFiles, templateLimitOf } from './run';
-import { runDiff } from './update/diff-command';
-import { openSince, withChangesSince } from './update/since';
-import { runUpdateInfo } from './update/update-info-command';
-import { runSchemasExport } from './schemas-export/cli';
-import { runSchemasInfo, runSchemasList } from './schemas-list/cli';
-import { runSchemasUpdate } from './schemas-update/cli';
+import { runDiff } from './diff/diff-command';
+import { openSince, withChangesSince } from './diff/since';
+import { runUpdateInfo } from './diff/update-info-command';
+import { runSchemasExport } from '../schema-tools/export/cli';
+import { runSchemasInfo, runSchemasList } from '../schema-tools/list/cli';
+import { runSchemasUpdate } from '../schema-tools/update/cli';
 
 /** What the CLI may touch; `bin/ros-sso.js` passes the real process, tests their own. */
 export interface CliIo {

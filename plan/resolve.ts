@@ -1,4 +1,4 @@
-import { isMapping, type Mapping } from '../lint/template/model';
+import { isMapping, type Mapping } from '../template/model';
 import { type EvaluationContext, evaluate, NO_VALUE } from '../local/evaluate';
 import { planStack } from '../local/stack-plan';
 import { type PlanResourceInput, type StackSide, Unresolved } from './model';

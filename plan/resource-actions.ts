@@ -1,5 +1,5 @@
 import { updateFacts } from '../lint/update/facts';
-import { splitPointer, valueAt } from '../lint/template/pointer';
+import { splitPointer, valueAt } from '../template/pointer';
 import { type PlanResourceInput, type ResourceAction, Unresolved } from './model';
 import { CUSTOM_PROVISION, customDeleteOwnership, isProvisioningId } from './specs';
 

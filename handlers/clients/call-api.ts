@@ -4,9 +4,9 @@ import type { Credentials, Endpoint } from '../config';
 import type { Deadline } from '../deadline';
 import { CloudError, DeadlineExceeded, ValidationError } from '../errors';
 import type { Logger } from '../log';
-import { type RetryPolicy, withRetries } from '../retry';
+import { type RetryPolicy, withRetries } from '../../sdk/retry';
 import { credentialHint, isOutcomeUnknown, MALFORMED_ANSWER } from './error-codes';
-import { sdkErrorFields } from './sdk-error';
+import { sdkErrorFields } from '../../sdk/sdk-error';
 
 export type ApiParams = Record<string, string | number | undefined>;
 export type ApiBody = Record<string, unknown>;

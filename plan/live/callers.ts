@@ -5,7 +5,7 @@ import { type Credentials, type Endpoint, type Env, parseEndpoint } from '../../
 import { createDeadline } from '../../handlers/deadline';
 import { CloudError } from '../../handlers/errors';
 import { createLogger } from '../../handlers/log';
-import { DEFAULT_RETRY } from '../../handlers/retry';
+import { DEFAULT_RETRY } from '../../sdk/retry';
 
 export const RAM_VERSION = '2015-05-01';
 export const STS_VERSION = '2015-04-01';
