@@ -3,7 +3,7 @@ import { load } from 'js-yaml';
 import type { Severity } from './finding';
 import { INPUT_LIMITS } from './input/limits';
 import { describeReadProblem, readTextFile } from './input/read-file';
-import { isMapping } from './template/model';
+import { isMapping } from '../template/model';
 
 export const CONFIG_FILE = '.ros-sso.yaml';
 

@@ -5,8 +5,8 @@ import suppressionRule from './rules/template-suppression';
 import { withSuggestionCache } from './rules/util/did-you-mean';
 import { schemaIssues } from './schema-check';
 import { applySuppressions } from './suppression';
-import { TemplateModel } from './template/model';
-import { parseTemplate } from './template/parse';
+import { TemplateModel } from '../template/model';
+import { parseTemplate } from '../template/parse';
 
 export const PARSE_ERROR_RULE = 'template-parse-error';
 

@@ -1,6 +1,6 @@
 import { type Finding, lineStartsOf, makeFinding, type Severity, withMessageId } from './finding';
 import { type MessageData, type ReportOptions, renderMessage, type Rule } from './rules/rule';
-import type { Blame, ParsedTemplate } from './template/parse';
+import type { Blame, ParsedTemplate } from '../template/parse';
 
 const RULE_ERROR_RULE = 'rule-error';
 

@@ -2,12 +2,12 @@ import type { ErrorObject } from 'ajv';
 import { typeEntry } from '../schemas/catalog';
 import { issuesFrom } from '../schemas/validate';
 import type { LocatedIssue } from './rules/rule';
-import { looksLikeFunction } from './template/intrinsics';
-import { type ResourceView, type TemplateModel } from './template/model';
-import { joinPointer, splitPointer, valueAt } from './template/pointer';
-import { conditionTruth } from './template/conditions';
-import { UNKNOWN_ITEM, withoutNulls } from './template/not-set';
-import { type Candidate, candidatesFor } from './template/resolve';
+import { looksLikeFunction } from '../template/intrinsics';
+import { type ResourceView, type TemplateModel } from '../template/model';
+import { joinPointer, splitPointer, valueAt } from '../template/pointer';
+import { conditionTruth } from '../template/conditions';
+import { UNKNOWN_ITEM, withoutNulls } from '../template/not-set';
+import { type Candidate, candidatesFor } from '../template/resolve';
 
 /**
  * True when `pointer` is, or sits inside, one of the function nodes whose pointers are in

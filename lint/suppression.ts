@@ -2,8 +2,8 @@ import { type Finding, lineStartsOf, makeFinding, type Severity, withMessageId }
 import type { MessageData } from './rules/rule';
 import { renderMessage } from './rules/rule';
 import suppressionRule from './rules/template-suppression';
-import { isMapping, type TemplateModel } from './template/model';
-import { joinPointer } from './template/pointer';
+import { isMapping, type TemplateModel } from '../template/model';
+import { joinPointer } from '../template/pointer';
 
 type SuppressionMessage = keyof typeof suppressionRule.messages;
 

@@ -1,5 +1,5 @@
 import { compilePattern } from '../schemas/pattern';
-import { isMapping, type Mapping } from '../lint/template/model';
+import { isMapping, type Mapping } from '../template/model';
 
 /** A parameter problem: the deploy stops before touching anything. */
 export class ParameterError extends Error {}

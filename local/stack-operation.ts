@@ -1,4 +1,4 @@
-import { isMapping } from '../lint/template/model';
+import { isMapping } from '../template/model';
 import { type EvaluationContext, evaluate } from './evaluate';
 import {
   type ApplyRequest,

@@ -1,9 +1,9 @@
 import { lintText } from '../lint/engine';
 import { allRules } from '../lint/rules';
-import { resourceReferences } from '../lint/rules/util/references';
-import { isMapping, type Mapping, TemplateModel } from '../lint/template/model';
-import { parseTemplate } from '../lint/template/parse';
-import { splitPointer, valueAt } from '../lint/template/pointer';
+import { resourceReferences } from '../template/references';
+import { isMapping, type Mapping, TemplateModel } from '../template/model';
+import { parseTemplate } from '../template/parse';
+import { splitPointer, valueAt } from '../template/pointer';
 import { schemaForType } from '../schemas/registry';
 import { type EvaluationContext, evaluateCondition } from './evaluate';
 import { resolveParameters } from './parameters';

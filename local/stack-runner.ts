@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Mapping } from '../lint/template/model';
+import type { Mapping } from '../template/model';
 import { evaluate } from './evaluate';
 import { ResourceFailure } from './provisioners/provisioner';
 import { Operation, reasonOf, type RunnerDeps } from './stack-operation';

@@ -3,16 +3,17 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '..');
-const AREAS = ['cli', 'schemas', 'lint', 'handlers', 'local'] as const;
+const AREAS = ['cli', 'schemas', 'template', 'lint', 'handlers', 'local'] as const;
 type Area = (typeof AREAS)[number];
 
 /** Which of our areas each area may import (besides itself). */
 const ALLOWED: Record<Area, readonly Area[]> = {
   cli: [],
   schemas: [],
-  lint: ['schemas', 'cli'],
+  template: ['schemas'],
+  lint: ['schemas', 'template', 'cli'],
   handlers: ['schemas', 'cli'],
-  local: ['schemas', 'handlers', 'lint', 'cli'],
+  local: ['schemas', 'template', 'handlers', 'lint', 'cli'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,8 +1,8 @@
-import { asIntrinsic } from '../template/intrinsics';
-import { isMapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { asIntrinsic } from '../../template/intrinsics';
+import { isMapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
-import { subVariables } from './util/sub-variables';
+import { subVariables } from '../../template/sub-variables';
 
 /**
  * Functions whose strings are meant to hold `${…}` text: Fn::Sub expands it; Fn::Replace and

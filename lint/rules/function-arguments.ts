@@ -1,6 +1,6 @@
-import { type ArgShape, INTRINSIC_FUNCTIONS, looksLikeFunction } from '../template/intrinsics';
-import { isMapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { type ArgShape, INTRINSIC_FUNCTIONS, looksLikeFunction } from '../../template/intrinsics';
+import { isMapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 
 /** What Fn::ResourceFacade may read from the module resource (ROS runtime registry, iac-code). */

@@ -1,5 +1,5 @@
-import { FUNCTION_NAMES, functionForCase, INTRINSIC_FUNCTIONS } from '../template/intrinsics';
-import { joinPointer } from '../template/pointer';
+import { FUNCTION_NAMES, functionForCase, INTRINSIC_FUNCTIONS } from '../../template/intrinsics';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
 

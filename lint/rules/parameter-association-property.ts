@@ -1,5 +1,5 @@
-import { isMapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { isMapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import catalogue from './data/association-properties.json';
 import { defineRule } from './rule';
 import { closest, withinEdits } from './util/did-you-mean';

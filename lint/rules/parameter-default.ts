@@ -1,7 +1,7 @@
 import { quote } from '../../schemas/validate';
-import { rosEquals } from '../template/conditions';
-import { isMapping, type Mapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { rosEquals } from '../../template/conditions';
+import { isMapping, type Mapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 import { asNumber } from './util/parameter-facts';
 import { compilePattern } from '../../schemas/pattern';

@@ -1,5 +1,5 @@
-import { isMapping, type Mapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { isMapping, type Mapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule, type RuleContext } from './rule';
 import { suggestion } from './util/did-you-mean';
 import {

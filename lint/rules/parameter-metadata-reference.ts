@@ -1,8 +1,8 @@
-import { isMapping, type Mapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { isMapping, type Mapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
-import { subVariables } from './util/sub-variables';
+import { subVariables } from '../../template/sub-variables';
 import { declaresTerraformVariable } from './util/terraform-variables';
 
 /** Names the console supplies itself (iac-code's contract: `x-ore-injected-symbols`). */

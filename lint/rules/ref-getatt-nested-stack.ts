@@ -1,6 +1,6 @@
-import { looksLikeFunction } from '../template/intrinsics';
-import { isMapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { looksLikeFunction } from '../../template/intrinsics';
+import { isMapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 import { hasAttribute, knownAttributes } from './util/attributes';
 import { suggestion } from './util/did-you-mean';

@@ -1,4 +1,4 @@
-import { joinPointer } from '../template/pointer';
+import { joinPointer } from '../../template/pointer';
 import { defineRule, staleness } from './rule';
 import { hasAttribute, knownAttributes } from './util/attributes';
 import { suggestion } from './util/did-you-mean';

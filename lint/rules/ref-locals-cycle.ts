@@ -1,6 +1,6 @@
-import { asIntrinsic } from '../template/intrinsics';
-import { isMapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { asIntrinsic } from '../../template/intrinsics';
+import { isMapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 import { addEdge, type Edge, findCycles } from './util/cycles';
 

@@ -1,9 +1,9 @@
-import { PSEUDO_PARAMETERS } from '../template/intrinsics';
-import { joinPointer } from '../template/pointer';
+import { PSEUDO_PARAMETERS } from '../../template/intrinsics';
+import { joinPointer } from '../../template/pointer';
 import { defineRule, staleness } from './rule';
 import { hasAttribute, knownAttributes } from './util/attributes';
 import { suggestion } from './util/did-you-mean';
-import { subParts, subVariables } from './util/sub-variables';
+import { subParts, subVariables } from '../../template/sub-variables';
 
 export default defineRule({
   id: 'ref-sub-variable',

@@ -1,5 +1,5 @@
-import { PSEUDO_PARAMETERS } from '../template/intrinsics';
-import { joinPointer, splitPointer } from '../template/pointer';
+import { PSEUDO_PARAMETERS } from '../../template/intrinsics';
+import { joinPointer, splitPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
 

@@ -1,4 +1,4 @@
-import { joinPointer } from '../template/pointer';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 
 /** A literal Count: an integer, or a string of digits (ROS applies `int()`); else undefined. */

@@ -1,7 +1,7 @@
 import { typeEntry } from '../../schemas/catalog';
-import { asIntrinsic, looksLikeFunction } from '../template/intrinsics';
-import { isMapping, type Mapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { asIntrinsic, looksLikeFunction } from '../../template/intrinsics';
+import { isMapping, type Mapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule, type RuleContext } from './rule';
 import { closest } from './util/did-you-mean';
 

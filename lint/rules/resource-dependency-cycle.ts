@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { addEdge, type Edge, findCycles } from './util/cycles';
-import { resourceReferences } from './util/references';
+import { resourceReferences } from '../../template/references';
 
 export default defineRule({
   id: 'resource-dependency-cycle',

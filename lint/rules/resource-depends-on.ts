@@ -1,4 +1,4 @@
-import { joinPointer } from '../template/pointer';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
 

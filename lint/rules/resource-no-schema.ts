@@ -1,5 +1,5 @@
 import { existingOrKnownTypeNames, isExistingType, typeEntry } from '../../schemas/catalog';
-import { joinPointer } from '../template/pointer';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
 

@@ -1,6 +1,6 @@
 import type { RuleMeta, Severity } from '../finding';
-import type { TemplateModel } from '../template/model';
-import type { Blame } from '../template/parse';
+import type { TemplateModel } from '../../template/model';
+import type { Blame } from '../../template/parse';
 
 export type MessageData = Record<string, string | number>;
 

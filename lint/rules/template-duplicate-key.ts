@@ -1,4 +1,4 @@
-import { splitPointer } from '../template/pointer';
+import { splitPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 
 // Whether ROS refuses a repeated key is not settled (its Python YAML loader keeps the last value

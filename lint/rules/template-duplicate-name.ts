@@ -1,4 +1,4 @@
-import { joinPointer } from '../template/pointer';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 
 // The Locals doc says a local's name "cannot be the same as" a parameter's or a resource's

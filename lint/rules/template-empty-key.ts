@@ -1,5 +1,5 @@
-import { isMapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { isMapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 
 // js-yaml reads `: value` with nothing before the colon as the key "null"; PyYAML (pure and

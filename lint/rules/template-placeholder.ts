@@ -1,6 +1,6 @@
-import { looksLikeFunction } from '../template/intrinsics';
-import { isMapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { looksLikeFunction } from '../../template/intrinsics';
+import { isMapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 
 // Precision first: only shapes no real value has. On the official corpus every hit is a

@@ -1,5 +1,5 @@
-import { isMapping } from '../template/model';
-import { joinPointer } from '../template/pointer';
+import { isMapping } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 import { evaluateUnderDefaults } from './util/rules-evaluation';
 

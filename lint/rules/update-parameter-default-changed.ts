@@ -1,4 +1,4 @@
-import { joinPointer, splitPointer } from '../template/pointer';
+import { joinPointer, splitPointer } from '../../template/pointer';
 import { parameterReaches } from '../update/flow';
 import { defineUpdateRule } from '../update/update-rule';
 import { describeChange, sameValue } from '../update/values';

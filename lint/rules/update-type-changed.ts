@@ -1,4 +1,4 @@
-import { joinPointer } from '../template/pointer';
+import { joinPointer } from '../../template/pointer';
 import { defineUpdateRule } from '../update/update-rule';
 
 export default defineUpdateRule({

@@ -1,6 +1,6 @@
-import type { TemplateModel, ResourceView } from '../template/model';
-import { joinPointer } from '../template/pointer';
-import type { Blame } from '../template/parse';
+import type { TemplateModel, ResourceView } from '../../template/model';
+import { joinPointer } from '../../template/pointer';
+import type { Blame } from '../../template/parse';
 import { type Consequence, type FactsLookup, propertyName, updateFacts } from './facts';
 import { deepestExisting, sitesOf } from './sites';
 import { sameValue } from './values';

@@ -1,5 +1,5 @@
 import { notUpdatableProperties, staleSource } from '../../schemas/catalog';
-import { splitPointer } from '../template/pointer';
+import { splitPointer } from '../../template/pointer';
 
 /**
  * What a change to a non-updatable property leads to:

@@ -1,7 +1,7 @@
-import { subParts, subVariables } from '../rules/util/sub-variables';
-import { asIntrinsic, looksLikeFunction } from '../template/intrinsics';
-import { isMapping, type ResourceView, type TemplateModel } from '../template/model';
-import { joinPointer, splitPointer } from '../template/pointer';
+import { subParts, subVariables } from '../../template/sub-variables';
+import { asIntrinsic, looksLikeFunction } from '../../template/intrinsics';
+import { isMapping, type ResourceView, type TemplateModel } from '../../template/model';
+import { joinPointer, splitPointer } from '../../template/pointer';
 import { childAt, childKeys } from './sites';
 import { type Consequence, type FactsLookup, type UpdateFacts, updateFacts } from './facts';
 

@@ -1,6 +1,6 @@
-import { looksLikeFunction } from '../template/intrinsics';
-import { isMapping } from '../template/model';
-import { joinPointer, splitPointer } from '../template/pointer';
+import { looksLikeFunction } from '../../template/intrinsics';
+import { isMapping } from '../../template/model';
+import { joinPointer, splitPointer } from '../../template/pointer';
 
 /** One place a non-updatable pointer names, with its value before and after (undefined: absent). */
 export interface Site {

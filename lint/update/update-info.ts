@@ -1,5 +1,5 @@
 import { lineColumnAt, lineStartsOf } from '../finding';
-import type { TemplateModel } from '../template/model';
+import type { TemplateModel } from '../../template/model';
 import { type FactsLookup, updateFacts } from './facts';
 import { type Certainty, type Effect, parameterReaches, type Reach } from './flow';
 

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rules/rule';
-import type { TemplateModel } from '../template/model';
+import type { TemplateModel } from '../../template/model';
 import type { TemplateComparison } from './compare';
 
 /** What an update rule sees: the new template (`template`, where findings go), the old one, and their comparison. */

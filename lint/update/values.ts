@@ -1,5 +1,5 @@
-import { asIntrinsic } from '../template/intrinsics';
-import { isMapping } from '../template/model';
+import { asIntrinsic } from '../../template/intrinsics';
+import { isMapping } from '../../template/model';
 
 type Scalar = string | number | boolean;
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { constructFromEvents, parseEvents } from 'js-yaml';
 import { expandPaths, TEMPLATE_MARKER } from '../../lint/files';
 import { lintFiles } from '../../lint/run';
-import { ROS_YAML_SCHEMA } from '../../lint/template/ros-yaml-schema';
+import { ROS_YAML_SCHEMA } from '../../template/ros-yaml-schema';
 
 export const CORPUS_TARGET = 2.5;
 

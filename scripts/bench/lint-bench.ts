@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import type { Finding } from '../../lint/finding';
 import { lintFiles } from '../../lint/run';
-import { ROS_YAML_SCHEMA } from '../../lint/template/ros-yaml-schema';
+import { ROS_YAML_SCHEMA } from '../../template/ros-yaml-schema';
 import { CORPUS_TARGET, defaultCorpusDir, measureCorpusRatio } from './corpus-ratio';
 import { runCli, writeHostileCases } from './hostile-cases';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_NAMES } from '../../lint/template/intrinsics';
+import { FUNCTION_NAMES } from '../../template/intrinsics';
 
 const ROOT = join(__dirname, '..', '..');
 const CORPUS = 'test/corpus/templates';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintText } from '../../lint/engine';
 import type { Finding } from '../../lint/finding';
 import { allRules } from '../../lint/rules';
-import { FUNCTION_NAMES, PSEUDO_PARAMETERS } from '../../lint/template/intrinsics';
+import { FUNCTION_NAMES, PSEUDO_PARAMETERS } from '../../template/intrinsics';
 import { resourceSchemas } from '../../schemas/registry';
 
 /**

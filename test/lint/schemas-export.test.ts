@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../lint/template/parse';
+import { parseTemplate } from '../../template/parse';
 import { ROOT, runCli, workspace } from '../support/cli';
 
 const exported = (() => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../lint/template/parse';
+import { parseTemplate } from '../../template/parse';
 import { apiCalls, startWorld, userProvisionProps, type World } from '../handlers/harness';
 import { ROOT, runCli } from '../support/cli';
 

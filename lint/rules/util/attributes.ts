@@ -1,5 +1,5 @@
 import { typeEntry } from '../../../schemas/catalog';
-import { isMapping, type TemplateModel } from '../../template/model';
+import { isMapping, type TemplateModel } from '../../../template/model';
 
 export interface KnownAttributes {
   type: string;

@@ -1,5 +1,5 @@
-import { asIntrinsic } from '../../template/intrinsics';
-import type { TemplateModel } from '../../template/model';
+import { asIntrinsic } from '../../../template/intrinsics';
+import type { TemplateModel } from '../../../template/model';
 
 /** A value known for certain, or `undefined` when it cannot be known without deploying. */
 type Known = { value: unknown } | undefined;

@@ -1,4 +1,4 @@
-import { isMapping, type TemplateModel } from '../../template/model';
+import { isMapping, type TemplateModel } from '../../../template/model';
 
 /**
  * Whether a Terraform-transform template (`Transform: Aliyun::Terraform-*`) declares `name` as a

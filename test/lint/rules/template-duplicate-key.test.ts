@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../lint/engine';
 import { allRules } from '../../../lint/rules';
 import rule from '../../../lint/rules/template-duplicate-key';
-import { parseTemplate } from '../../../lint/template/parse';
+import { parseTemplate } from '../../../template/parse';
 import { dedent, testRule } from '../rule-tester';
 
 testRule(rule, {

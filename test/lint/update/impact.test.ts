@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TemplateModel } from '../../../lint/template/model';
-import { parseTemplate } from '../../../lint/template/parse';
+import { TemplateModel } from '../../../template/model';
+import { parseTemplate } from '../../../template/parse';
 import { compareTemplates } from '../../../lint/update/compare';
 import { renderImpact } from '../../../lint/update/impact';
 import { dedent } from '../rule-tester';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TemplateModel } from '../../../lint/template/model';
-import { parseTemplate } from '../../../lint/template/parse';
+import { TemplateModel } from '../../../template/model';
+import { parseTemplate } from '../../../template/parse';
 import type { FactsLookup } from '../../../lint/update/facts';
 import { UPDATE_INFO_LISTS, updateInfo } from '../../../lint/update/update-info';
 import { dedent } from '../rule-tester';

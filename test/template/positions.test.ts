@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEvents } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { fullPositionIndex, PositionIndex } from '../../../lint/template/positions';
+import { fullPositionIndex, PositionIndex } from '../../template/positions';
 
-const CORPUS = join(__dirname, '..', '..', 'corpus', 'templates');
+const CORPUS = join(__dirname, '..', 'corpus', 'templates');
 
 const TRICKY = `ROSTemplateFormatVersion: '2015-09-01'
 Parameters:

@@ -3,7 +3,7 @@ import {
   hclVariableNames,
   isTerraformTransform,
   terraformVariables,
-} from '../../../lint/template/terraform-variables';
+} from '../../template/terraform-variables';
 
 describe('hclVariableNames', () => {
   it('reads quoted and bare labels of top-level variable blocks', () => {

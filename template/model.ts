@@ -1,6 +1,6 @@
 import { isFunctionLikeKey, PSEUDO_PARAMETERS } from './intrinsics';
 import type { ParsedTemplate } from './parse';
-import { escapePointerToken } from '../../schemas/validate';
+import { escapePointerToken } from '../schemas/validate';
 import { joinPointer } from './pointer';
 import { isTerraformTransform, terraformVariables } from './terraform-variables';
 

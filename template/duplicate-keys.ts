@@ -1,5 +1,5 @@
 import { EVENT_ID, type Event, getScalarValue } from 'js-yaml';
-import { escapePointerToken } from '../../schemas/validate';
+import { escapePointerToken } from '../schemas/validate';
 import { functionForTag } from './intrinsics';
 
 /** A key written more than once in one mapping: its pointer and how often it appears. */

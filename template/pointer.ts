@@ -1,5 +1,5 @@
 /** RFC 6901 JSON Pointer helpers (escaping is schemas/validate.ts's, shared with the schema issues). */
-import { escapePointerToken } from '../../schemas/validate';
+import { escapePointerToken } from '../schemas/validate';
 
 export function unescapeToken(token: string): string {
   // Most tokens have no escapes; skipping the two regex passes matters on the lint hot path.

@@ -8,9 +8,9 @@ import {
   type ScalarEvent,
   type SequenceEvent,
 } from 'js-yaml';
-import type { SourceRange } from '../finding';
+import type { SourceRange } from './source-range';
 import { functionForTag } from './intrinsics';
-import { escapePointerToken } from '../../schemas/validate';
+import { escapePointerToken } from '../schemas/validate';
 import { parentPointer } from './pointer';
 
 // parse.ts imports the alias-bomb guard from here; it lives in its own module.

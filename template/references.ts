@@ -1,5 +1,5 @@
-import type { TemplateModel } from '../../template/model';
-import { joinPointer, splitPointer } from '../../template/pointer';
+import type { TemplateModel } from './model';
+import { joinPointer, splitPointer } from './pointer';
 import { subParts, subVariables } from './sub-variables';
 
 /** A resource-to-resource reference: `from` uses `to` at `pointer`. */
