@@ -1,4 +1,4 @@
-import { defineUpdateRule } from '../update/update-rule';
+import { defineUpdateRule } from './util/update-rule';
 
 export default defineUpdateRule({
   id: 'update-logical-id-renamed',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../../lint/rules';
 import type { Rule } from '../../../lint/rules/rule';
-import { diffTemplates } from '../../../lint/update/diff';
+import { diffTemplates } from '../../../lint/diff/diff';
 import { factsFrom, type FactsLookup } from '../../../lint/update/facts';
 import { dedent, messageIdOf, runRule } from '../rule-tester';
 

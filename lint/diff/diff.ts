@@ -7,9 +7,9 @@ import type { Rule } from '../rules/rule';
 import { applySuppressions } from '../suppression';
 import { TemplateModel } from '../../template/model';
 import { parseTemplate } from '../../template/parse';
-import type { FactsLookup } from './facts';
-import { compareTemplates, type TemplateComparison } from './compare';
-import { isUpdateRule, type UpdateRule, type UpdateRuleContext } from './update-rule';
+import type { FactsLookup } from '../update/facts';
+import { compareTemplates, type TemplateComparison } from '../update/compare';
+import { isUpdateRule, type UpdateRule, type UpdateRuleContext } from '../rules/util/update-rule';
 
 export interface TemplateText {
   file: string;

@@ -1,6 +1,6 @@
-import type { Rule, RuleContext } from '../rules/rule';
-import type { TemplateModel } from '../../template/model';
-import type { TemplateComparison } from './compare';
+import type { Rule, RuleContext } from '../rule';
+import type { TemplateModel } from '../../../template/model';
+import type { TemplateComparison } from '../../update/compare';
 
 /** What an update rule sees: the new template (`template`, where findings go), the old one, and their comparison. */
 export interface UpdateRuleContext<M extends string> extends RuleContext<M> {

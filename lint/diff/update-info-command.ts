@@ -7,7 +7,7 @@ import { allRules } from '../rules';
 import { parseTemplate } from '../../template/parse';
 import { type CommandIo, readTemplate } from './diff-command';
 import { structureErrors } from './structure';
-import { renderUpdateInfoJson, renderUpdateInfoText, updateInfo } from './update-info';
+import { renderUpdateInfoJson, renderUpdateInfoText, updateInfo } from '../update/update-info';
 
 export const UPDATE_INFO_USAGE = `Usage: ros-sso update-info TEMPLATE [--format text|json] [--max-template-bytes N]
 

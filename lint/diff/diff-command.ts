@@ -11,7 +11,7 @@ import { readInputText } from '../input/read-file';
 import { templateLimitHint } from '../input/template-input';
 import { allRules } from '../rules';
 import { diffOptionsFor, diffTemplates, type TemplateText } from './diff';
-import { renderImpact } from './impact';
+import { renderImpact } from '../update/impact';
 
 /** The part of the CLI's io a command needs (structurally the CLI's own `CliIo`). */
 export interface CommandIo {
