@@ -42,7 +42,7 @@ const entries = [
   ['lint/cli.ts', 'dist/lint.js'],
   ['handlers/index.ts', 'dist/handlers/index.js'],
   ['local/main.ts', 'dist/local.js'],
-  ['handlers/deploy/cli.ts', 'dist/deploy.js'],
+  ['deploy/cli.ts', 'dist/deploy.js'],
 ];
 
 generate('scripts/generate-validators.ts', 'generateValidators');

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '..');
-const AREAS = ['cli', 'schemas', 'template', 'lint', 'handlers', 'local'] as const;
+const AREAS = ['cli', 'schemas', 'template', 'lint', 'handlers', 'deploy', 'local'] as const;
 type Area = (typeof AREAS)[number];
 
 /** Which of our areas each area may import (besides itself). */
@@ -13,6 +13,7 @@ const ALLOWED: Record<Area, readonly Area[]> = {
   template: ['schemas'],
   lint: ['schemas', 'template', 'cli'],
   handlers: ['schemas', 'cli'],
+  deploy: ['handlers', 'cli'],
   local: ['schemas', 'template', 'handlers', 'lint', 'cli'],
 };
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIo, runDeploy, type Tuning } from '../../handlers/deploy/cli';
+import { type CliIo, runDeploy, type Tuning } from '../../deploy/cli';
 import { type FakeFc, startFakeFc } from './fake-fc';
 import { credentialEnv, makeZip, projectWithZip } from './support';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeployArgs, UsageError } from '../../handlers/deploy/args';
+import { parseDeployArgs, UsageError } from '../../deploy/args';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCodePackage, zipEntryNames } from '../../handlers/deploy/code-package';
-import { describeChanges } from '../../handlers/deploy/deploy';
-import { classify, FcError, toFcError } from '../../handlers/deploy/errors';
-import { credentialsFromEnv, resolveEndpoint } from '../../handlers/deploy/target';
+import { readCodePackage, zipEntryNames } from '../../deploy/code-package';
+import { describeChanges } from '../../deploy/deploy';
+import { classify, FcError, toFcError } from '../../deploy/errors';
+import { credentialsFromEnv, resolveEndpoint } from '../../deploy/target';
 import { crc64 } from './fake-fc';
 import { makeZip } from './support';
 

@@ -1,5 +1,5 @@
-import type { RetryPolicy } from '../retry';
-import { withRetries } from '../retry';
+import type { RetryPolicy } from '../handlers/retry';
+import { withRetries } from '../handlers/retry';
 import { FcError, toFcError } from './errors';
 import type { Target } from './target';
 

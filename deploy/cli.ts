@@ -1,4 +1,4 @@
-import { type RetryPolicy } from '../retry';
+import { type RetryPolicy } from '../handlers/retry';
 import { CREATE_MEMORY_MB, DEPLOY_USAGE, type DeployArgs, parseDeployArgs, UsageError } from './args';
 import { readCodePackage } from './code-package';
 import { type DeployPlan, deployFunction } from './deploy';

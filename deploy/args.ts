@@ -1,4 +1,4 @@
-import { parseCommandLine, UsageError } from '../../cli/args';
+import { parseCommandLine, UsageError } from '../cli/args';
 
 /** A command-line mistake: one line with a hint, exit code 2 (the parser all commands share). */
 export { UsageError };

@@ -1,4 +1,4 @@
-import { type Credentials, type Endpoint, parseEndpoint } from '../config';
+import { type Credentials, type Endpoint, parseEndpoint } from '../handlers/config';
 import { UsageError } from './args';
 import { DeployError } from './errors';
 
