@@ -39,7 +39,7 @@ function generate(script, exportName) {
 
 /** Entry points: one bundle per command family so that `ros-sso lint` never loads local mode. */
 const entries = [
-  ['lint/cli.ts', 'dist/lint.js'],
+  ['commands/main.ts', 'dist/lint.js'],
   ['handlers/index.ts', 'dist/handlers/index.js'],
   ['local/main.ts', 'dist/local.js'],
   ['deploy/cli.ts', 'dist/deploy.js'],

@@ -3,7 +3,17 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '..');
-const AREAS = ['cli', 'schemas', 'template', 'lint', 'handlers', 'deploy', 'local'] as const;
+const AREAS = [
+  'cli',
+  'schemas',
+  'template',
+  'lint',
+  'schema-tools',
+  'handlers',
+  'deploy',
+  'local',
+  'commands',
+] as const;
 type Area = (typeof AREAS)[number];
 
 /** Which of our areas each area may import (besides itself). */
@@ -12,9 +22,11 @@ const ALLOWED: Record<Area, readonly Area[]> = {
   schemas: [],
   template: ['schemas'],
   lint: ['schemas', 'template', 'cli'],
+  'schema-tools': ['schemas', 'template', 'lint', 'cli'],
   handlers: ['schemas', 'cli'],
   deploy: ['handlers', 'cli'],
   local: ['schemas', 'template', 'handlers', 'lint', 'cli'],
+  commands: ['cli', 'lint', 'schema-tools'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,4 +1,4 @@
-import { cachedTypeNames, readIndex } from '../../schemas/type-cache';
+import { cachedTypeNames, readIndex } from '../../../schemas/type-cache';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeRos, startFakeRos } from './fake-ros';
 import { TYPE_NAMES, TYPES } from './fixtures';

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSchemasUpdate } from '../../lint/schemas-update/cli';
+import { runSchemasUpdate } from '../../../schema-tools/update/cli';
 import { CREDENTIAL, type FakeRos } from './fake-ros';
 
 export interface RunResult {
@@ -45,6 +45,7 @@ export async function update(
     stderr: (t) => {
       stderr += t;
     },
+    cwd: process.cwd(),
     env: options.env ?? envFor(cache),
     isTTY: options.isTTY ?? false,
   });

@@ -10,7 +10,7 @@ import {
   readIndex,
   writeCachedType,
   writeIndex,
-} from '../../schemas/type-cache';
+} from '../../../schemas/type-cache';
 import { tempCache } from './harness';
 
 const VPC: CachedType = {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cachedTypeNames, readCachedType, readIndex } from '../../schemas/type-cache';
+import { cachedTypeNames, readCachedType, readIndex } from '../../../schemas/type-cache';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeRos, startFakeRos } from './fake-ros';
 import { TYPE_NAMES, TYPES } from './fixtures';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseSchemasUpdateArgs } from '../../lint/schemas-update/args';
-import { backoffDelay, backoffPolicy, DEFAULT_BACKOFF } from '../../lint/schemas-update/backoff';
-import { parseEndpoint } from '../../lint/schemas-update/client';
-import { failureKind, toRosCallError } from '../../lint/schemas-update/errors';
-import { compileTypePattern } from '../../lint/schemas-update/type-pattern';
+import { parseSchemasUpdateArgs } from '../../../schema-tools/update/args';
+import { backoffDelay, backoffPolicy, DEFAULT_BACKOFF } from '../../../schema-tools/update/backoff';
+import { parseEndpoint } from '../../../schema-tools/update/client';
+import { failureKind, toRosCallError } from '../../../schema-tools/update/errors';
+import { compileTypePattern } from '../../../schema-tools/update/type-pattern';
 
 describe('--types patterns', () => {
   it('match whole names by comma-separated, case-insensitive globs', () => {

@@ -1,17 +1,10 @@
+import type { ExitCode, Io } from '../../cli/io';
 import { cacheDir } from '../../schemas/type-cache';
 import { parseSchemasUpdateArgs, SCHEMAS_UPDATE_USAGE } from './args';
 import { backoffPolicy, type Clock } from './backoff';
 import { type Credentials, createRosClient, type RosTypesClient } from './client';
 import { createProgress } from './progress';
 import { type UpdateResult, updateSchemas } from './update';
-
-/** The part of lint/cli.ts's CliIo this command uses (declared here so the two files need no cycle). */
-export interface SchemasUpdateIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  env: Record<string, string | undefined>;
-  isTTY?: boolean;
-}
 
 /** Small enough to stay polite to the API's flow control, large enough to hide latency. */
 const CONCURRENCY = 3;
@@ -27,7 +20,7 @@ const realClock: Clock = {
  * every selected type is current, 1 when a type failed or the run could not finish, 2 on a usage
  * error. Never exits the process.
  */
-export async function runSchemasUpdate(argv: readonly string[], io: SchemasUpdateIo): Promise<0 | 1 | 2> {
+export async function runSchemasUpdate(argv: readonly string[], io: Io): Promise<ExitCode> {
   let args: ReturnType<typeof parseSchemasUpdateArgs>;
   try {
     args = parseSchemasUpdateArgs(argv, io.env);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachedTypeNames, readIndex } from '../../schemas/type-cache';
-import { BIN, ROOT } from '../support/cli';
+import { cachedTypeNames, readIndex } from '../../../schemas/type-cache';
+import { BIN, ROOT } from '../../support/cli';
 import { type FakeRos, startFakeRos } from './fake-ros';
 import { TYPE_NAMES, TYPES } from './fixtures';
 import { envFor, tempCache } from './harness';

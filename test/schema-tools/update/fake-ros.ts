@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type EmulatorCredential, verifySignature } from '../../local/emulator/signature';
+import { type EmulatorCredential, verifySignature } from '../../../local/emulator/signature';
 
 /**
  * A loopback stand-in for the ROS 2019-09-10 RPC API: ACS3-HMAC-SHA256 signatures checked, the

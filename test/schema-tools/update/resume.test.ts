@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cachedTypeNames, readCachedType, readIndex, writeIndex } from '../../schemas/type-cache';
+import { cachedTypeNames, readCachedType, readIndex, writeIndex } from '../../../schemas/type-cache';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeRos, startFakeRos } from './fake-ros';
 import { TYPE_NAMES, TYPES } from './fixtures';
