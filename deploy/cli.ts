@@ -1,5 +1,5 @@
 import type { ExitCode, Io } from '../cli/io';
-import { type RetryPolicy } from '../handlers/retry';
+import { type RetryPolicy } from '../sdk/retry';
 import { CREATE_MEMORY_MB, DEPLOY_USAGE, type DeployArgs, parseDeployArgs, UsageError } from './args';
 import { readCodePackage } from './code-package';
 import { type DeployPlan, deployFunction } from './deploy';

@@ -1,4 +1,4 @@
-import { sdkErrorFields } from '../handlers/clients/sdk-error';
+import { sdkErrorFields } from '../sdk/sdk-error';
 
 /** A failure the operator fixes outside ros-sso (credentials, the code package, FC's answer): exit 1. */
 export class DeployError extends Error {

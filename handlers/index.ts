@@ -3,7 +3,7 @@ import { messageOf } from './errors';
 import { type LifecycleResult, runLifecycle } from './lifecycle';
 import { createLogger } from './log';
 import type { ResourceHandler } from './resources/resource-handler';
-import type { RetryPolicy } from './retry';
+import type { RetryPolicy } from '../sdk/retry';
 
 /** The parts of FC's Node.js context this function reads (ros-protocol.md §4.2). */
 export interface FcContext {

@@ -4,7 +4,7 @@ import { CLOUDSSO_VERSION, createCloudSsoClient } from '../handlers/clients/clou
 import { createDeadline } from '../handlers/deadline';
 import { createHandler } from '../handlers/index';
 import { createLogger } from '../handlers/log';
-import { DEFAULT_RETRY } from '../handlers/retry';
+import { DEFAULT_RETRY } from '../sdk/retry';
 import { type CallbackServer, startCallbackServer } from './callback-server';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from './emulator';
 import { createCustomResourceProvisioner } from './provisioners/custom-resource';

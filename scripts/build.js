@@ -45,11 +45,17 @@ const entries = [
   ['deploy/cli.ts', 'dist/deploy.js'],
 ];
 
-generate('scripts/generate-validators.ts', 'generateValidators');
-// Earlier builds wrote the ROS type data here; it is committed in schemas/ros-types/ now, and a
-// leftover copy would only be packed along (package.json files: schemas/**/*.json).
-rmSync(join(root, 'schemas', 'generated', 'ros-types.json'), { force: true });
-for (const [entry, outfile] of entries) {
-  if (!existsSync(join(root, entry))) continue;
-  buildSync({ ...common, entryPoints: [entry], outfile });
+function main() {
+  generate('scripts/generate-validators.ts', 'generateValidators');
+  // Earlier builds wrote the ROS type data here; it is committed in schemas/ros-types/ now, and a
+  // leftover copy would only be packed along (package.json files: schemas/**/*.json).
+  rmSync(join(root, 'schemas', 'generated', 'ros-types.json'), { force: true });
+  for (const [entry, outfile] of entries) {
+    if (!existsSync(join(root, entry))) continue;
+    buildSync({ ...common, entryPoints: [entry], outfile });
+  }
 }
+
+if (require.main === module) main();
+// The architecture test builds the same entries with a metafile to see what each bundle holds.
+module.exports = { common, entries, main };

@@ -1,5 +1,6 @@
 import { parseCommandLine, UsageError } from '../../cli/args';
-import { parseEndpoint, type Endpoint } from './client';
+import type { Endpoint } from '../../sdk/credentials';
+import { parseHostOrUrl } from '../../sdk/endpoint';
 import { compileTypePattern } from './type-pattern';
 
 export const SCHEMAS_UPDATE_USAGE = `Usage: ros-sso schemas update [options]
@@ -59,7 +60,7 @@ export function parseSchemasUpdateArgs(
     throw new UsageError(`--region: ${JSON.stringify(region)} is not a region ID (e.g. cn-hangzhou)`);
   let endpoint: Endpoint | undefined;
   if (values.endpoint !== undefined) {
-    endpoint = parseEndpoint(values.endpoint);
+    endpoint = parseHostOrUrl(values.endpoint);
     if (endpoint === undefined)
       throw new UsageError(
         `--endpoint: ${JSON.stringify(values.endpoint)} is not host[:port] or http(s)://host[:port]`,

@@ -2,7 +2,8 @@ import type { ExitCode, Io } from '../../cli/io';
 import { cacheDir } from '../../schemas/type-cache';
 import { parseSchemasUpdateArgs, SCHEMAS_UPDATE_USAGE } from './args';
 import { backoffPolicy, type Clock } from './backoff';
-import { type Credentials, createRosClient, type RosTypesClient } from './client';
+import { credentialsFromEnv } from '../../sdk/credentials';
+import { createRosClient, type RosTypesClient } from './client';
 import { createProgress } from './progress';
 import { type UpdateResult, updateSchemas } from './update';
 
@@ -32,7 +33,7 @@ export async function runSchemasUpdate(argv: readonly string[], io: Io): Promise
     io.stdout(SCHEMAS_UPDATE_USAGE);
     return 0;
   }
-  const credentials = credentialsFrom(io.env);
+  const credentials = credentialsFromEnv(io.env);
   if (credentials === undefined) {
     io.stderr(
       'ros-sso: schemas update needs an access key: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for an STS key)\n',
@@ -73,14 +74,6 @@ export async function runSchemasUpdate(argv: readonly string[], io: Io): Promise
   if (result.stopped !== undefined) io.stderr(`ros-sso: ${result.stopped}\n`);
   if (result.selected > 0) io.stdout(renderSummary(result, dir));
   return result.stopped === undefined && result.failed.length === 0 ? 0 : 1;
-}
-
-function credentialsFrom(env: Readonly<Record<string, string | undefined>>): Credentials | undefined {
-  const accessKeyId = env.ALIBABA_CLOUD_ACCESS_KEY_ID?.trim();
-  const accessKeySecret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET?.trim();
-  if (!accessKeyId || !accessKeySecret) return undefined;
-  const securityToken = env.ALIBABA_CLOUD_SECURITY_TOKEN?.trim();
-  return { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) };
 }
 
 /** Counts, then one line per failed type, then where the cache is and whether the run completed. */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createHandler, type FcContext, type HandlerOptions } from '../../handlers/index';
 import type { LifecycleResult } from '../../handlers/lifecycle';
-import type { RetryPolicy } from '../../handlers/retry';
+import type { RetryPolicy } from '../../sdk/retry';
 import { type RunningEmulator, startEmulator } from '../../local/emulator';
 import { type CallbackServer, SIGNED_QUERY, startCallbackServer } from './callback-server';
 

@@ -7,7 +7,7 @@ import { answerMarginMs, createDeadline } from '../../handlers/deadline';
 import { parseRequest } from '../../handlers/event';
 import { createLogger, redactUrl } from '../../handlers/log';
 import { propertyIssues } from '../../handlers/properties';
-import { backoffMs, withRetries } from '../../handlers/retry';
+import { backoffMs, withRetries } from '../../sdk/retry';
 
 describe('retry', () => {
   const policy = { baseMs: 100, capMs: 1000, maxAttempts: 5 };
