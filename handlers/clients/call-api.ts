@@ -88,7 +88,7 @@ export function toCloudError(err: unknown, action: string): CloudError {
   );
 }
 
-/** A caller on openapi-core's generic `callApi` (toolchain.md "Alibaba Cloud API calls"). */
+/** A caller on openapi-core's generic `callApi` (docs/cloud-apis.md §1). */
 export function createApiCaller(options: CallerOptions): ApiCaller {
   let client: OpenApi | undefined;
   const clientOf = (): OpenApi => {
