@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Builds dist/ first: several tests run the CLI and the function package as the user gets them.
+    globalSetup: ['test/global-setup.ts'],
+    // Removes the temp directories test helpers make (test/support/temp.ts).
+    setupFiles: ['test/support/setup.ts'],
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -16,9 +16,6 @@ export class UsageError extends Error {
   }
 }
 
-/** The process exit codes, the same for every command (README, "Output and exit codes"). */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
 /** Case-insensitive edit distance, for did-you-mean among a few names. */
 function distance(a: string, b: string): number {
   const x = a.toLowerCase();
@@ -88,12 +85,16 @@ function usageErrorFrom(err: unknown, options: Options, help: string): UsageErro
 /**
  * Parses `argv` strictly against `options` (which must have `help`). `-h`/`--help` anywhere wins
  * over any mistake on the line, so `cmd --typo --help` still shows the help. Every mistake is a
- * one-line UsageError pointing at `help`.
+ * one-line UsageError pointing at `help`, or at `ros-sso <command> --help` when `command` is given.
  */
 export function parseCommandLine<const O extends Options & HelpOption>(
   argv: readonly string[],
   options: O,
-  { positionals = true, help = 'ros-sso --help' }: { positionals?: boolean; help?: string } = {},
+  {
+    positionals = true,
+    command,
+    help = command === undefined ? 'ros-sso --help' : `ros-sso ${command} --help`,
+  }: { positionals?: boolean; command?: string; help?: string } = {},
 ) {
   const config = { args: [...argv], allowPositionals: positionals, strict: true as const, options };
   try {

@@ -109,7 +109,7 @@ export function parseDeployArgs(argv: readonly string[]): DeployArgs | 'help' {
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    { positionals: false, help: 'ros-sso deploy --help' },
+    { positionals: false, command: 'deploy' },
   );
   if (values.help) return 'help';
   const str = (name: string) => {

@@ -1,3 +1,4 @@
+import type { ExitCode, Io } from '../cli/io';
 import { type RetryPolicy } from '../sdk/retry';
 import { CREATE_MEMORY_MB, DEPLOY_USAGE, type DeployArgs, parseDeployArgs, UsageError } from './args';
 import { readCodePackage } from './code-package';
@@ -5,7 +6,6 @@ import { type DeployPlan, deployFunction } from './deploy';
 import { DeployError, explain, FcError } from './errors';
 import { createFcApi, type FunctionConfig } from './fc-client';
 import {
-  type CliIo,
   failureJson,
   type FailureReport,
   formatSeconds,
@@ -15,9 +15,6 @@ import {
   successLine,
 } from './report';
 import { functionArnFor, resolveTarget, type Target } from './target';
-
-export type { CliIo } from './report';
-export type ExitCode = 0 | 1 | 2;
 
 /** The function the custom resources call: fixed by the handlers bundle, not by options. */
 export const RUNTIME = 'nodejs20';
@@ -90,7 +87,7 @@ function failureOf(err: unknown, args: DeployArgs, target: Target): FailureRepor
   return undefined;
 }
 
-async function deploy(args: DeployArgs, target: Target, io: CliIo, tuning: Tuning): Promise<ExitCode> {
+async function deploy(args: DeployArgs, target: Target, io: Io, tuning: Tuning): Promise<ExitCode> {
   const progress = stderrProgress(io);
   const pkg = readCodePackage(args.zip, io.cwd);
   const api = createFcApi({
@@ -123,7 +120,7 @@ async function deploy(args: DeployArgs, target: Target, io: CliIo, tuning: Tunin
 }
 
 /** `main` with explicit timing, for tests that must not wait for real backoff. */
-export async function runDeploy(argv: readonly string[], rawIo: CliIo, tuning: Tuning): Promise<ExitCode> {
+export async function runDeploy(argv: readonly string[], rawIo: Io, tuning: Tuning): Promise<ExitCode> {
   const rest = argv[0] === 'deploy' ? argv.slice(1) : argv;
   let args: DeployArgs;
   let target: Target;
@@ -161,6 +158,6 @@ export async function runDeploy(argv: readonly string[], rawIo: CliIo, tuning: T
 }
 
 /** The CLI of the deploy bundle (`ros-sso deploy …`). Never exits the process; returns the exit code. */
-export function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+export function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   return runDeploy(argv, io, DEFAULT_TUNING);
 }

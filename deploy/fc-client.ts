@@ -1,5 +1,5 @@
-import type { RetryPolicy } from '../sdk/retry';
-import { withRetries } from '../sdk/retry';
+import { sdkConfigFields } from '../sdk/credentials';
+import { type RetryPolicy, withRetries } from '../sdk/retry';
 import { FcError, toFcError } from './errors';
 import type { Target } from './target';
 
@@ -97,16 +97,13 @@ export function createFcApi(options: FcClientOptions): FcApi {
   const connect = () => {
     sdk ??= loadSdk();
     client ??= new sdk.fc.default(
-      new sdk.core.$OpenApiUtil.Config({
-        accessKeyId: target.credentials.accessKeyId,
-        accessKeySecret: target.credentials.accessKeySecret,
-        ...(target.credentials.securityToken === undefined
-          ? {}
-          : { securityToken: target.credentials.securityToken }),
-        endpoint: target.endpoint.host,
-        protocol: target.endpoint.protocol,
-        regionId: target.region,
-      }),
+      new sdk.core.$OpenApiUtil.Config(
+        sdkConfigFields({
+          credentials: target.credentials,
+          endpoint: target.endpoint,
+          regionId: target.region,
+        }),
+      ),
     );
     // An upload of a few MB over a slow link must not hit the SDK's short default read timeout.
     const runtime = new sdk.dara.RuntimeOptions({ connectTimeout: 10_000, readTimeout: 120_000 });

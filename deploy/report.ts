@@ -1,20 +1,12 @@
+import type { Io } from '../cli/io';
 import { formatBytes } from './code-package';
 import type { DeployResult, Progress } from './deploy';
-
-/** What the command may touch; `bin/ros-sso.js` passes the real process, tests their own. */
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-  isTTY?: boolean;
-}
 
 /**
  * Wraps the output so that no line can carry the secret or the STS token, whatever an error
  * message echoes (the AccessKey ID is not secret and helps to tell identities apart).
  */
-export function maskingIo(io: CliIo, secrets: readonly (string | undefined)[]): CliIo {
+export function maskingIo(io: Io, secrets: readonly (string | undefined)[]): Io {
   const values = secrets.filter((s): s is string => s !== undefined && s.length >= 4);
   if (values.length === 0) return io;
   const mask = (text: string) => values.reduce((out, secret) => out.split(secret).join('***'), text);
@@ -26,7 +18,7 @@ export function formatSeconds(ms: number): string {
 }
 
 /** Steps as `→ …` lines on stderr, so stdout stays the ARN alone. */
-export function stderrProgress(io: CliIo): Progress {
+export function stderrProgress(io: Io): Progress {
   return {
     step: (text) => io.stderr(`→ ${text}\n`),
     note: (text) => io.stderr(`  ${text}\n`),

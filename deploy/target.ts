@@ -1,4 +1,10 @@
-import { type Credentials, type Endpoint, parseEndpoint } from '../handlers/config';
+import {
+  type Credentials,
+  credentialsFromEnv as envCredentials,
+  type Endpoint,
+  missingCredentialVariables,
+} from '../sdk/credentials';
+import { parseEndpointUrl } from '../sdk/endpoint';
 import { UsageError } from './args';
 import { DeployError } from './errors';
 
@@ -16,24 +22,15 @@ export interface Target {
 const nonEmpty = (value: string | undefined) =>
   value === undefined || value.trim() === '' ? undefined : value.trim();
 
-/**
- * The environment's AccessKey (the SDK's own variable names). No credential chain: a missing key
- * is a clear error before any call, never a silent fallback to another identity.
- */
+/** The environment's AccessKey (sdk/credentials.ts); a missing one is a DeployError naming the variables. */
 export function credentialsFromEnv(env: Env): Credentials {
-  const accessKeyId = nonEmpty(env.ALIBABA_CLOUD_ACCESS_KEY_ID);
-  const accessKeySecret = nonEmpty(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
-  const missing = [
-    ...(accessKeyId === undefined ? ['ALIBABA_CLOUD_ACCESS_KEY_ID'] : []),
-    ...(accessKeySecret === undefined ? ['ALIBABA_CLOUD_ACCESS_KEY_SECRET'] : []),
-  ];
-  if (accessKeyId === undefined || accessKeySecret === undefined)
+  const credentials = envCredentials(env);
+  if (credentials === undefined)
     throw new DeployError(
-      `no credentials: set ${missing.join(' and ')} (and ALIBABA_CLOUD_SECURITY_TOKEN for an STS token)`,
+      `no credentials: set ${missingCredentialVariables(env).join(' and ')} (and ALIBABA_CLOUD_SECURITY_TOKEN for an STS token)`,
       'no-credentials',
     );
-  const securityToken = nonEmpty(env.ALIBABA_CLOUD_SECURITY_TOKEN);
-  return { accessKeyId, accessKeySecret, ...(securityToken === undefined ? {} : { securityToken }) };
+  return credentials;
 }
 
 /**
@@ -48,7 +45,7 @@ export function resolveEndpoint(
   if (endpoint !== undefined) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint)) {
       try {
-        return parseEndpoint('--endpoint', endpoint);
+        return parseEndpointUrl('--endpoint', endpoint);
       } catch (err) {
         throw new UsageError((err as Error).message);
       }

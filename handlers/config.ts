@@ -1,4 +1,5 @@
-import { isLoopback } from './respond';
+import { type Credentials, credentialsFromEnv, type Endpoint } from '../sdk/credentials';
+import { parseEndpointUrl } from '../sdk/endpoint';
 import { DEFAULT_RETRY, type RetryPolicy } from '../sdk/retry';
 
 /** Where CloudSSO answers (cloud-apis.md §7); other regions use ROS_SSO_CLOUDSSO_REGION. */
@@ -10,18 +11,6 @@ export const CLOUDSSO_REGIONS: readonly string[] = [
   'us-west-1',
   'eu-central-1',
 ];
-
-export interface Credentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
-}
-
-/** An SDK endpoint: host[:port] plus protocol, as openapi-core's Config takes them. */
-export interface Endpoint {
-  host: string;
-  protocol: 'https' | 'http';
-}
 
 /** Everything the function reads from its environment, parsed once per invocation by the entry. */
 export interface Settings {
@@ -45,19 +34,6 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Callback backoff: 250 ms doubling to 4 s, at most 5 tries (then the other URL). */
 export const CALLBACK_RETRY: RetryPolicy = { baseMs: 250, capMs: 4000, maxAttempts: 5 };
-
-/** A full URL override; `http` only for a loopback host (tests, the local emulator). */
-export function parseEndpoint(name: string, value: string): Endpoint {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${name} is not a URL: expected https://host[:port]`);
-  }
-  if (url.protocol === 'https:') return { host: url.host, protocol: 'https' };
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return { host: url.host, protocol: 'http' };
-  throw new Error(`${name} must be an https URL (plain http only for a loopback host)`);
-}
 
 /** Plain-http callbacks to loopback (tests, local runs); parsed on its own so config errors can be answered. */
 export function allowsLoopbackCallback(env: Env): boolean {
@@ -87,27 +63,17 @@ export function settingsFromEnv(env: Env): Settings {
       `ROS_SSO_RESOURCE_TIMEOUT '${wait}' must be whole seconds from 1 to 43200 (a resource Timeout)`,
     );
   }
-  const id = nonEmpty(env.ALIBABA_CLOUD_ACCESS_KEY_ID);
-  const secret = nonEmpty(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
-  const token = nonEmpty(env.ALIBABA_CLOUD_SECURITY_TOKEN);
   return {
     resourceTypeOverride: nonEmpty(env.ROS_SSO_RESOURCE_TYPE),
     allowedAccounts: accounts,
     cloudSsoRegion: region,
     cloudSsoEndpoint:
-      cloudSso === undefined ? undefined : parseEndpoint('ROS_SSO_CLOUDSSO_ENDPOINT', cloudSso),
+      cloudSso === undefined ? undefined : parseEndpointUrl('ROS_SSO_CLOUDSSO_ENDPOINT', cloudSso),
     imsEndpoint:
       ims === undefined
         ? { host: 'ims.aliyuncs.com', protocol: 'https' }
-        : parseEndpoint('ROS_SSO_IMS_ENDPOINT', ims),
-    envCredentials:
-      id !== undefined && secret !== undefined
-        ? {
-            accessKeyId: id,
-            accessKeySecret: secret,
-            ...(token === undefined ? {} : { securityToken: token }),
-          }
-        : undefined,
+        : parseEndpointUrl('ROS_SSO_IMS_ENDPOINT', ims),
+    envCredentials: credentialsFromEnv(env),
     apiRetry: DEFAULT_RETRY,
     callbackRetry: CALLBACK_RETRY,
     ...(wait === undefined ? {} : { resourceTimeoutS: Number(wait) }),

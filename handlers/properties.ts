@@ -43,7 +43,7 @@ export function parameterFacts(schemaId: string): ParameterFacts {
  * The value is wrapped as the type's Properties so one schema serves linter and handler.
  */
 export function propertyIssues(schemaId: string, props: Properties): SchemaIssue[] {
-  // ROS is believed to send only the Parameters (ros-protocol.md §2: "no ServiceToken inside
+  // ROS is believed to send only the Parameters (ros-protocol.md §1.4: "no ServiceToken inside
   // ResourceProperties", inferred, not stated). AWS sends ServiceToken too; accept either answer.
   for (const key of ['ServiceToken', 'Timeout']) delete props[key];
   const wrapper = { ServiceToken: 'ros-sso', Timeout: 60, Parameters: props };

@@ -4,6 +4,7 @@ import { NOT_CONNECTED_CODES } from './clients/error-codes';
 import type { Deadline } from './deadline';
 import type { AnswerTarget } from './event';
 import type { Logger } from './log';
+import { isLoopback } from '../sdk/endpoint';
 import { type RetryPolicy, withRetries } from '../sdk/retry';
 
 /** ros-protocol.md §1.5: the whole body ≤ 4096 bytes, PhysicalResourceId ≤ 255 bytes. */
@@ -153,15 +154,6 @@ export function callbackUrlProblem(url: string | undefined, allowLoopbackHttp: b
   return parsed.protocol === 'http:'
     ? 'plain http is refused (allowed only to a loopback host with ROS_SSO_ALLOW_LOOPBACK_CALLBACK=1)'
     : `protocol ${parsed.protocol} is refused; https is required`;
-}
-
-export function isLoopback(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname === '[::1]' ||
-    hostname === '::1' ||
-    /^127\.\d+\.\d+\.\d+$/.test(hostname)
-  );
 }
 
 export interface SendOptions {

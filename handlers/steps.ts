@@ -1,7 +1,8 @@
+import type { Credentials } from '../sdk/credentials';
 import { createApiCaller } from './clients/call-api';
 import { CLOUDSSO_VERSION, createCloudSsoClient } from './clients/cloudsso';
 import { createImsClient, IMS_VERSION } from './clients/ims';
-import { type Credentials, cloudSsoEndpointFor, type Settings } from './config';
+import { cloudSsoEndpointFor, type Settings } from './config';
 import type { Deadline } from './deadline';
 import { ConfigurationError, ReplacementRequired, ValidationError } from './errors';
 import type { Properties, RosRequest } from './event';

@@ -1,8 +1,6 @@
 import { parseCommandLine, UsageError } from '../cli/args';
 import type { FormatName } from './formatters';
 
-export { UsageError };
-
 export interface LintArgs {
   paths: string[];
   format: FormatName;
@@ -47,13 +45,6 @@ function fail(message: string): never {
   throw new UsageError(message, 'ros-sso lint --help');
 }
 
-/** The shared parser (cli/args.ts) for a lint-bundle command: its mistakes point at its own help. */
-export const parseCommandArgs = <const O extends Parameters<typeof parseCommandLine>[1]>(
-  argv: readonly string[],
-  options: O,
-  command: string,
-) => parseCommandLine(argv, options, { help: `ros-sso ${command} --help` });
-
 /** A `--max-…-bytes` value: a positive whole number. */
 export function parseByteCount(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -65,7 +56,7 @@ export function parseByteCount(flag: string, value: string | undefined): number 
 
 /** argv (after `lint`) → options; unknown options and bad values are UsageErrors. */
 export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
-  const parsed = parseCommandArgs(
+  const parsed = parseCommandLine(
     argv,
     {
       format: { type: 'string', short: 'f' },
@@ -81,7 +72,7 @@ export function parseLintArgs(argv: readonly string[]): LintArgs | 'help' {
       'allow-empty': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    'lint',
+    { command: 'lint' },
   );
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
   if (v.help) return 'help';

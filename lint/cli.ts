@@ -1,53 +1,21 @@
 import { resolve } from 'node:path';
-import pkg from '../package.json';
-import { didYouMean, unknownCommand } from '../cli/args';
-import { LINT_USAGE, parseCommandArgs, parseLintArgs, UsageError } from './args';
+import { parseCommandLine, UsageError } from '../cli/args';
+import type { ExitCode, Io } from '../cli/io';
+import { FileError, writeOutput } from '../cli/output';
+import { LINT_USAGE, parseLintArgs } from './args';
 import { createBaseline, filterByBaseline, parseBaseline } from './baseline';
 import { renderCatalogueJson, renderCatalogueMarkdown, renderCatalogueText } from './catalogue';
-import { ConfigError, loadConfig } from './config';
-import { expandPaths, FileError, TEMPLATE_MARKER, writeOutput } from './files';
+import { loadConfig } from './config';
+import { openSince, withChangesSince } from './diff/since';
+import { expandPaths, TEMPLATE_MARKER } from './files';
 import { type Summary, summarize } from './finding';
 import { formatters } from './formatters';
-import { terminalSafe } from './formatters/terminal';
 import { INPUT_LIMITS } from './input/limits';
 import { readInputText } from './input/read-file';
 import { allRules } from './rules';
 import { lintFiles, templateLimitOf } from './run';
-import { runDiff } from './diff/diff-command';
-import { openSince, withChangesSince } from './diff/since';
-import { runUpdateInfo } from './diff/update-info-command';
-import { runSchemasExport } from '../schema-tools/export/cli';
-import { runSchemasInfo, runSchemasList } from '../schema-tools/list/cli';
-import { runSchemasUpdate } from '../schema-tools/update/cli';
 
-/** What the CLI may touch; `bin/ros-sso.js` passes the real process, tests their own. */
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-  isTTY?: boolean;
-}
-
-export type ExitCode = 0 | 1 | 2;
-
-export const USAGE = `Usage: ros-sso <command> [options]
-
-Commands:
-  lint [paths...]     lint ROS templates (see ros-sso lint --help)
-  diff OLD NEW        what a stack update from OLD to NEW cannot update (see ros-sso diff --help)
-  update-info FILE    which parameters a stack can change later (ValidateTemplate UpdateInfo)
-  rules               list the lint rules (--format text|markdown|json)
-  local ...           run templates locally against the CloudSSO/RAM emulator
-  deploy ...          create or update the provider function in FC 3.0 (see ros-sso deploy --help)
-  plan NEW            which RAM users a stack change creates, renames, takes over or deletes (read-only)
-  schemas update      refresh resource type definitions from the ROS API (needs an access key)
-  schemas export      write a JSON Schema of ROS templates for editors (yaml-language-server, VS Code)
-  schemas list        every resource type with a definition and where it comes from (package@version)
-  schemas info TYPE   one type's source, properties, required ones, attributes
-
-Options: -h, --help (also after any command: ros-sso lint --help), -v, --version
-`;
+/* `ros-sso lint` and `ros-sso rules` (commands/main.ts routes them here). */
 
 export const RULES_USAGE = `Usage: ros-sso rules [options]
 
@@ -59,26 +27,12 @@ Options:
   -h, --help                         show this help
 `;
 
-export const SCHEMAS_USAGE = `Usage: ros-sso schemas <command> [options]
-
-Commands:
-  update        refresh resource type definitions from the ROS API (needs an access key)
-  export        write a JSON Schema of ROS templates for editors
-  list          every resource type with a definition and where it comes from
-  info TYPE     one type's source, properties, required ones, attributes
-
-Options: -h, --help (also after a command: ros-sso schemas update --help)
-`;
-
-const COMMANDS = ['lint', 'diff', 'update-info', 'rules', 'local', 'deploy', 'plan', 'schemas', 'help'];
-const SCHEMAS_COMMANDS = ['update', 'export', 'list', 'info'];
-
 /** Errors fail the run; warnings and infos do not. */
 export function exitCodeFor(summary: Summary): ExitCode {
   return summary.errors > 0 ? 1 : 0;
 }
 
-function runLint(argv: readonly string[], io: CliIo): ExitCode {
+export function runLint(argv: readonly string[], io: Io): ExitCode {
   const args = parseLintArgs(argv);
   if (args === 'help') {
     io.stdout(LINT_USAGE);
@@ -136,15 +90,15 @@ function runLint(argv: readonly string[], io: CliIo): ExitCode {
   return exitCodeFor(summary);
 }
 
-function runRules(argv: readonly string[], io: CliIo): ExitCode {
-  const { values, positionals } = parseCommandArgs(
+export function runRules(argv: readonly string[], io: Io): ExitCode {
+  const { values, positionals } = parseCommandLine(
     argv,
     {
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
-    'rules',
+    { command: 'rules' },
   );
   if (values.help) {
     io.stdout(RULES_USAGE);
@@ -160,71 +114,4 @@ function runRules(argv: readonly string[], io: CliIo): ExitCode {
   if (values.output) writeOutput(io.cwd, values.output, text);
   else io.stdout(text);
   return 0;
-}
-
-/** `ros-sso schemas <command>`. */
-async function runSchemas(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'update':
-      return runSchemasUpdate(rest, io);
-    case 'export':
-      return runSchemasExport(rest, io);
-    case 'list':
-      return runSchemasList(rest, io);
-    case 'info':
-      return runSchemasInfo(rest, io);
-    case undefined:
-    case '--help':
-    case '-h':
-    case 'help':
-      io.stdout(SCHEMAS_USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      throw unknownCommand(command, SCHEMAS_COMMANDS, {
-        kind: 'schemas command',
-        help: 'ros-sso schemas --help',
-      });
-  }
-}
-
-/** The CLI of the lint bundle. Never exits the process; returns the exit code. */
-export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'lint':
-        return runLint(rest, io);
-      case 'rules':
-        return runRules(rest, io);
-      case 'diff':
-        return runDiff(rest, io);
-      case 'update-info':
-        return runUpdateInfo(rest, io);
-      case 'schemas':
-        return await runSchemas(rest, io);
-      case '--version':
-      case '-v':
-        io.stdout(`${pkg.version}\n`);
-        return 0;
-      case undefined:
-      case '--help':
-      case '-h':
-      case 'help':
-        io.stdout(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        if (command.startsWith('-'))
-          throw new UsageError(`unknown option ${command}${didYouMean(command, ['--help', '--version'])}`);
-        throw unknownCommand(command, COMMANDS);
-    }
-  } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError || err instanceof FileError) {
-      // Messages name files and template values: never let them drive the terminal.
-      const hint = err instanceof UsageError ? ` (see ${err.help})` : '';
-      io.stderr(`ros-sso: ${terminalSafe(err.message.replace(/\s*[\r\n]+\s*/g, ' '))}${hint}\n`);
-      return 2;
-    }
-    throw err;
-  }
 }

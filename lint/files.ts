@@ -1,5 +1,6 @@
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { FileError } from '../cli/output';
 import { compileGlob, GlobError, type GlobMatcher } from './glob';
 
 export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -30,18 +31,6 @@ export interface TemplateFile {
 
 /** Every ROS template has this key; files found by directory recursion without it are skipped. */
 export const TEMPLATE_MARKER = 'ROSTemplateFormatVersion';
-
-/** An I/O problem the CLI reports with exit code 2. */
-export class FileError extends Error {}
-
-/** Writes a report or generated file; a path that cannot be written is a one-line FileError (exit 2). */
-export function writeOutput(cwd: string, path: string, text: string): void {
-  try {
-    writeFileSync(resolve(cwd, path), text);
-  } catch (err) {
-    throw new FileError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-}
 
 const isTemplateFile = (name: string) => TEMPLATE_EXTENSIONS.some((ext) => name.endsWith(ext));
 const hasGlob = (text: string) => /[*?[\]{}]/.test(text);

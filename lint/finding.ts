@@ -1,3 +1,5 @@
+import type { SourceRange } from '../template/source-range';
+
 /** Severity of a finding; `info` never fails a run. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -29,12 +31,6 @@ export interface RuleMeta {
   id: string;
   defaultSeverity: Severity;
   description: string;
-}
-
-/** Zero-based, end-exclusive source offsets. */
-export interface SourceRange {
-  start: number;
-  end: number;
 }
 
 /** Sorted offsets at which each line starts; built once per file that has findings. */

@@ -1,7 +1,8 @@
+import { FileError } from '../cli/output';
 import { resolve } from 'node:path';
 import type { LintConfig } from './config';
 import { lintText, PARSE_ERROR_RULE } from './engine';
-import { FileError, type TemplateFile } from './files';
+import { type TemplateFile } from './files';
 import {
   compareFindings,
   type Finding,

@@ -1,3 +1,4 @@
+import type { ExitCode, Io } from '../cli/io';
 import { join, relative, resolve } from 'node:path';
 import { parseCommandLine, UsageError } from '../cli/args';
 import { INPUT_LIMITS } from '../lint/input/limits';
@@ -10,14 +11,6 @@ import { TemplateError } from './stack-plan';
 import { createStack, deleteStack, type StackInput, updateStack } from './stack-runner';
 import { renderStateText, stateView } from './state-report';
 import { DEFAULT_LOCK_WAIT_MS, DEFAULT_WORKSPACE, type StackRecord, Workspace } from './workspace';
-
-export interface LocalIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-  isTTY?: boolean;
-}
 
 /** A mistake on the command line or in what it names: one line, exit code 2 (no help hint). */
 export class LocalUsageError extends UsageError {
@@ -51,14 +44,14 @@ export function parse(
   const { values, positionals } = parseCommandLine(
     argv,
     { ...options, help: { type: 'boolean', short: 'h' } },
-    { help: `ros-sso local ${command} --help` },
+    { command: `local ${command}` },
   );
   if (values.help) throw new HelpRequested(command);
   return { values: values as ParsedArgs['values'], positionals };
 }
 
 /** `ROS_SSO_LOCAL_LOCK_WAIT`: seconds to wait for another command using the state directory. */
-function lockWaitMs(env: LocalIo['env']): number {
+function lockWaitMs(env: Io['env']): number {
   const raw = env.ROS_SSO_LOCAL_LOCK_WAIT;
   if (raw === undefined || raw === '') return DEFAULT_LOCK_WAIT_MS;
   const seconds = Number(raw);
@@ -67,7 +60,7 @@ function lockWaitMs(env: LocalIo['env']): number {
   return seconds * 1000;
 }
 
-export function workspaceFor(io: LocalIo, dir: unknown): Workspace {
+export function workspaceFor(io: Io, dir: unknown): Workspace {
   return new Workspace(
     resolve(io.cwd, typeof dir === 'string' ? dir : (io.env.ROS_SSO_LOCAL_DIR ?? DEFAULT_WORKSPACE)),
     { notify: (line) => io.stderr(line), lockWaitMs: lockWaitMs(io.env) },
@@ -105,8 +98,8 @@ const SUCCESS = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'DELETE_COMPLETE'
 export async function runStackCommand(
   kind: 'deploy' | 'update' | 'delete',
   argv: readonly string[],
-  io: LocalIo,
-): Promise<0 | 1 | 2> {
+  io: Io,
+): Promise<ExitCode> {
   const { values, positionals } = parse(kind, argv, {
     ...STATE_OPTIONS,
     ...FAULT_OPTIONS,
@@ -176,7 +169,7 @@ async function runLocked(
   input: StackInput | undefined,
   workspace: Workspace,
   values: ParsedArgs['values'],
-  io: LocalIo,
+  io: Io,
 ): Promise<0 | 1> {
   const printer = createEventPrinter(io.stdout, Boolean(io.isTTY));
   const restore = workspace.loadEmulator();
@@ -220,7 +213,7 @@ async function runLocked(
 }
 
 /** `local state [--stack NAME] [--format text|json]` */
-export async function runState(argv: readonly string[], io: LocalIo): Promise<0 | 2> {
+export async function runState(argv: readonly string[], io: Io): Promise<0 | 2> {
   const { values } = parse('state', argv, {
     ...STATE_OPTIONS,
     stack: { type: 'string' },

@@ -1,14 +1,8 @@
+import type { Io } from '../cli/io';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  ensureEmulatorState,
-  type LocalIo,
-  parse,
-  runStackCommand,
-  STATE_OPTIONS,
-  workspaceFor,
-} from './commands';
+import { ensureEmulatorState, parse, runStackCommand, STATE_OPTIONS, workspaceFor } from './commands';
 import type { StateSnapshot } from './emulator/state';
 import { runLocalPlan } from './plan-command';
 
@@ -24,7 +18,7 @@ function ramUsers(state: StateSnapshot | undefined, accountId: string): string[]
  * deploy the example templates, update one in place, have a non-editable change refused and rolled
  * back, delete one stack with Keep and one with Delete, and show what happened to the RAM users.
  */
-export async function runDemo(argv: readonly string[], io: LocalIo): Promise<0 | 1> {
+export async function runDemo(argv: readonly string[], io: Io): Promise<0 | 1> {
   const { values } = parse('demo', argv, { ...STATE_OPTIONS, keep: { type: 'boolean' } });
   const started = Date.now();
   const dir =

@@ -1,13 +1,6 @@
+import type { ExitCode, Io } from '../cli/io';
 import { unknownCommand, UsageError } from '../cli/args';
-import {
-  FAULT_OPTIONS,
-  HelpRequested,
-  type LocalIo,
-  LocalUsageError,
-  parse,
-  runStackCommand,
-  runState,
-} from './commands';
+import { FAULT_OPTIONS, HelpRequested, LocalUsageError, parse, runStackCommand, runState } from './commands';
 import { runDemo } from './demo';
 import { runLocalPlan } from './plan-command';
 import { FaultSpecError, SeedError, startEmulator } from './emulator';
@@ -37,7 +30,7 @@ const COMMANDS = Object.keys(LOCAL_COMMAND_USAGE);
 class PortError extends Error {}
 
 /** `ros-sso local serve`: prints one JSON line once listening, then serves until a signal. */
-async function serve(argv: readonly string[], io: LocalIo): Promise<0> {
+async function serve(argv: readonly string[], io: Io): Promise<0> {
   const { values } = parse('serve', argv, {
     port: { type: 'string' },
     seed: { type: 'string' },
@@ -66,7 +59,7 @@ async function serve(argv: readonly string[], io: LocalIo): Promise<0> {
 }
 
 /** The local-mode CLI (`ros-sso local …`); argv starts at `local`. */
-export async function main(argv: readonly string[], io: LocalIo): Promise<0 | 1 | 2> {
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const [, command, ...rest] = argv;
   try {
     switch (command) {

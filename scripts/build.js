@@ -39,18 +39,24 @@ function generate(script, exportName) {
 
 /** Entry points: one bundle per command family so that `ros-sso lint` never loads local mode. */
 const entries = [
-  ['lint/cli.ts', 'dist/lint.js'],
+  ['commands/main.ts', 'dist/lint.js'],
   ['handlers/index.ts', 'dist/handlers/index.js'],
   ['local/main.ts', 'dist/local.js'],
-  ['handlers/deploy/cli.ts', 'dist/deploy.js'],
+  ['deploy/cli.ts', 'dist/deploy.js'],
   ['plan/cli.ts', 'dist/plan.js'],
 ];
 
-generate('scripts/generate-validators.ts', 'generateValidators');
-// Earlier builds wrote the ROS type data here; it is committed in schemas/ros-types/ now, and a
-// leftover copy would only be packed along (package.json files: schemas/**/*.json).
-rmSync(join(root, 'schemas', 'generated', 'ros-types.json'), { force: true });
-for (const [entry, outfile] of entries) {
-  if (!existsSync(join(root, entry))) continue;
-  buildSync({ ...common, entryPoints: [entry], outfile });
+function main() {
+  generate('scripts/generate-validators.ts', 'generateValidators');
+  // Earlier builds wrote the ROS type data here; it is committed in schemas/ros-types/ now, and a
+  // leftover copy would only be packed along (package.json files: schemas/**/*.json).
+  rmSync(join(root, 'schemas', 'generated', 'ros-types.json'), { force: true });
+  for (const [entry, outfile] of entries) {
+    if (!existsSync(join(root, entry))) continue;
+    buildSync({ ...common, entryPoints: [entry], outfile });
+  }
 }
+
+if (require.main === module) main();
+// The architecture test builds the same entries with a metafile to see what each bundle holds.
+module.exports = { common, entries, main };

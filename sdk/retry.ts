@@ -15,16 +15,33 @@ export interface RetryHooks {
   /** Milliseconds left for this operation; no sleep ends past it. */
   timeLeft(): number;
   onRetry?(err: unknown, attempt: number, delayMs: number): void;
+  /** A wait the service asked for (a retry-after hint, ms): the delay is at least this, up to the cap. */
+  retryAfterMs?(err: unknown): number | undefined;
+  /** `full` (default): uniform in [0, ceiling]; `equal`: half the ceiling fixed, so a wait is never ~0. */
+  jitter?: Jitter;
   random?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  /** How to wait before the next try (default: a timer); it is told the error it waits after. */
+  sleep?: (ms: number, err: unknown) => Promise<void>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Full-jitter delay for a 1-based attempt: uniform in [0, min(cap, base·2^(attempt-1))]. */
-export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export type Jitter = 'full' | 'equal';
+
+/**
+ * The delay after a 1-based attempt, under the ceiling min(cap, base·2^(attempt-1)): full jitter is
+ * uniform in [0, ceiling]; equal jitter is half the ceiling plus a uniform share of the other half.
+ */
+export function backoffMs(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+  jitter: Jitter = 'full',
+): number {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
+  return jitter === 'full'
+    ? Math.floor(random() * ceiling)
+    : Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 /**
@@ -42,11 +59,12 @@ export async function withRetries<T>(
       return await operation(attempt);
     } catch (err) {
       if (!hooks.isRetryable(err) || attempt >= policy.maxAttempts) throw err;
-      const delay = backoffMs(policy, attempt, hooks.random);
+      const hint = Math.min(hooks.retryAfterMs?.(err) ?? 0, policy.capMs);
+      const delay = Math.max(backoffMs(policy, attempt, hooks.random, hooks.jitter), hint);
       // Leave at least a moment for the next try itself.
       if (delay + 50 >= hooks.timeLeft()) throw err;
       hooks.onRetry?.(err, attempt, delay);
-      await sleep(delay);
+      await sleep(delay, err);
     }
   }
 }

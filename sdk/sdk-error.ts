@@ -6,6 +6,8 @@ export interface SdkErrorFields {
   code: string;
   message: string;
   requestId: string;
+  /** The service's `x-acs-retry-after` hint in ms, when it sent one. */
+  retryAfterMs?: number;
 }
 
 interface SdkErrorShape {
@@ -14,6 +16,7 @@ interface SdkErrorShape {
   requestId?: unknown;
   data?: unknown;
   message?: unknown;
+  retryAfter?: unknown;
 }
 
 const str = (value: unknown) => (typeof value === 'string' && value !== 'undefined' ? value : '');
@@ -30,7 +33,10 @@ export function sdkErrorFields(err: unknown): SdkErrorFields {
     status: typeof e.statusCode === 'number' ? e.statusCode : 0,
     code: str(data.Code) || str(data.ErrorCode) || str(e.code),
     message:
-      str(data.Message) || str(data.ErrorMessage) || (err instanceof Error ? err.message : String(err)),
+      str(data.Message) ||
+      str(data.ErrorMessage) ||
+      (typeof e.message === 'string' ? e.message : String(err)),
     requestId: str(data.RequestId) || str(e.requestId),
+    ...(typeof e.retryAfter === 'number' && e.retryAfter > 0 ? { retryAfterMs: e.retryAfter } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { constructFromEvents, EVENT_ID, type Event, parseEvents } from 'js-yaml';
-import type { SourceRange } from '../lint/finding';
+import type { SourceRange } from './source-range';
 import { type DuplicateKey, findDuplicateKeys } from './duplicate-keys';
 import { parentPointer } from './pointer';
 import { buildPositionIndex, expandedNodeCount, type NodeLocation } from './positions';

@@ -8,7 +8,7 @@ import {
   type ScalarEvent,
   type SequenceEvent,
 } from 'js-yaml';
-import type { SourceRange } from '../lint/finding';
+import type { SourceRange } from './source-range';
 import { functionForTag } from './intrinsics';
 import { escapePointerToken } from '../schemas/validate';
 import { parentPointer } from './pointer';

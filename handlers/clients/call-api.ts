@@ -1,12 +1,12 @@
 import type OpenApi from '@alicloud/openapi-core';
 import { formatIssues, validateAgainst } from '../../schemas/validate';
-import type { Credentials, Endpoint } from '../config';
+import { type Credentials, type Endpoint, sdkConfigFields } from '../../sdk/credentials';
+import { type RetryPolicy, withRetries } from '../../sdk/retry';
+import { sdkErrorFields } from '../../sdk/sdk-error';
 import type { Deadline } from '../deadline';
 import { CloudError, DeadlineExceeded, ValidationError } from '../errors';
 import type { Logger } from '../log';
-import { type RetryPolicy, withRetries } from '../../sdk/retry';
 import { credentialHint, isOutcomeUnknown, MALFORMED_ANSWER } from './error-codes';
-import { sdkErrorFields } from '../../sdk/sdk-error';
 
 export type ApiParams = Record<string, string | number | undefined>;
 export type ApiBody = Record<string, unknown>;
@@ -88,21 +88,15 @@ export function toCloudError(err: unknown, action: string): CloudError {
   );
 }
 
-/** A caller on openapi-core's generic `callApi` (toolchain.md "Alibaba Cloud API calls"). */
+/** A caller on openapi-core's generic `callApi` (docs/cloud-apis.md §1). */
 export function createApiCaller(options: CallerOptions): ApiCaller {
   let client: OpenApi | undefined;
   const clientOf = (): OpenApi => {
     const { core } = loadSdk();
     client ??= new core.default(
-      new core.$OpenApiUtil.Config({
-        accessKeyId: options.credentials.accessKeyId,
-        accessKeySecret: options.credentials.accessKeySecret,
-        ...(options.credentials.securityToken === undefined
-          ? {}
-          : { securityToken: options.credentials.securityToken }),
-        endpoint: options.endpoint.host,
-        protocol: options.endpoint.protocol,
-      }),
+      new core.$OpenApiUtil.Config(
+        sdkConfigFields({ credentials: options.credentials, endpoint: options.endpoint }),
+      ),
     );
     return client;
   };

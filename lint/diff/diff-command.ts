@@ -1,7 +1,9 @@
+import type { ExitCode, Io } from '../../cli/io';
+import { FileError, writeOutput } from '../../cli/output';
+import { parseCommandLine, UsageError } from '../../cli/args';
 import { relative, resolve, sep } from 'node:path';
-import { parseByteCount, parseCommandArgs, UsageError } from '../args';
+import { parseByteCount } from '../args';
 import { loadConfig } from '../config';
-import { FileError, writeOutput } from '../files';
 import { structureErrors } from './structure';
 import { compareFindings, type Finding, summarize } from '../finding';
 import { type FormatName, formatters } from '../formatters';
@@ -12,12 +14,6 @@ import { templateLimitHint } from '../input/template-input';
 import { allRules } from '../rules';
 import { diffOptionsFor, diffTemplates, type TemplateText } from './diff';
 import { renderImpact } from '../update/impact';
-
-/** The part of the CLI's io a command needs (structurally the CLI's own `CliIo`). */
-export interface CommandIo {
-  stdout(text: string): void;
-  cwd: string;
-}
 
 export const DIFF_USAGE = `Usage: ros-sso diff OLD NEW [options]
 
@@ -54,7 +50,7 @@ export function readTemplate(
 }
 
 function parseDiffArgs(argv: readonly string[]) {
-  return parseCommandArgs(
+  return parseCommandLine(
     argv,
     {
       format: { type: 'string', short: 'f' },
@@ -64,12 +60,12 @@ function parseDiffArgs(argv: readonly string[]) {
       'max-template-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    'diff',
+    { command: 'diff' },
   );
 }
 
 /** `ros-sso diff OLD NEW`. */
-export function runDiff(argv: readonly string[], io: CommandIo): 0 | 1 | 2 {
+export function runDiff(argv: readonly string[], io: Io): ExitCode {
   const { values, positionals } = parseDiffArgs(argv);
   if (values.help) {
     io.stdout(DIFF_USAGE);

@@ -1,7 +1,7 @@
+import { UsageError } from '../../cli/args';
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../args';
 import type { LintConfig } from '../config';
 import type { TemplateFile } from '../files';
 import { compareFindings, type Finding } from '../finding';

@@ -1,11 +1,13 @@
-import { parseByteCount, parseCommandArgs, UsageError } from '../args';
+import { parseCommandLine, UsageError } from '../../cli/args';
+import { parseByteCount } from '../args';
 import { formatText } from '../formatters/text';
 import { terminalSafe } from '../formatters/terminal';
 import { summarize } from '../finding';
 import { TemplateModel } from '../../template/model';
 import { allRules } from '../rules';
 import { parseTemplate } from '../../template/parse';
-import { type CommandIo, readTemplate } from './diff-command';
+import type { ExitCode, Io } from '../../cli/io';
+import { readTemplate } from './diff-command';
 import { structureErrors } from './structure';
 import { renderUpdateInfoJson, renderUpdateInfoText, updateInfo } from '../update/update-info';
 
@@ -17,19 +19,19 @@ properties it reaches. Exit code 0, 1 when the template does not parse, 2 on a u
 `;
 
 function parseUpdateInfoArgs(argv: readonly string[]) {
-  return parseCommandArgs(
+  return parseCommandLine(
     argv,
     {
       format: { type: 'string', short: 'f' },
       'max-template-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    'update-info',
+    { command: 'update-info' },
   );
 }
 
 /** `ros-sso update-info TEMPLATE`. */
-export function runUpdateInfo(argv: readonly string[], io: CommandIo): 0 | 1 | 2 {
+export function runUpdateInfo(argv: readonly string[], io: Io): ExitCode {
   const { values, positionals } = parseUpdateInfoArgs(argv);
   if (values.help) {
     io.stdout(UPDATE_INFO_USAGE);

@@ -1,32 +1,7 @@
 import { joinPointer } from '../../template/pointer';
+import { MAPPING_SECTIONS, TOP_LEVEL_SECTIONS } from '../../template/sections';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
-
-export const TOP_LEVEL_SECTIONS = [
-  'ROSTemplateFormatVersion',
-  'Description',
-  'Metadata',
-  'Parameters',
-  'Mappings',
-  'Conditions',
-  'Resources',
-  'Outputs',
-  'Rules',
-  'Locals',
-  'Transform',
-  'Workspace',
-];
-
-const MAPPING_SECTIONS = [
-  'Metadata',
-  'Parameters',
-  'Mappings',
-  'Conditions',
-  'Resources',
-  'Outputs',
-  'Rules',
-  'Locals',
-];
 
 export default defineRule({
   id: 'template-unknown-section',

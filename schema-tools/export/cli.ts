@@ -1,5 +1,6 @@
-import { parseCommandArgs, UsageError } from '../../lint/args';
-import { writeOutput } from '../../lint/files';
+import type { Io } from '../../cli/io';
+import { writeOutput } from '../../cli/output';
+import { parseCommandLine, UsageError } from '../../cli/args';
 import { templateSchema } from './template-schema';
 
 export const SCHEMAS_EXPORT_USAGE = `Usage: ros-sso schemas export [--output FILE]
@@ -9,22 +10,15 @@ properties, intrinsic functions) for yaml-language-server and VS Code completion
 Definitions refreshed by ros-sso schemas update are included.
 `;
 
-/** What the command touches; lint/cli.ts's CliIo fits (declared here to keep imports one-way). */
-interface ExportIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  cwd: string;
-}
-
 /** `ros-sso schemas export`: the editor schema, to stdout or a file. */
-export function runSchemasExport(argv: readonly string[], io: ExportIo): 0 {
-  const { values, positionals } = parseCommandArgs(
+export function runSchemasExport(argv: readonly string[], io: Io): 0 {
+  const { values, positionals } = parseCommandLine(
     argv,
     {
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
-    'schemas export',
+    { command: 'schemas export' },
   );
   if (values.help) {
     io.stdout(SCHEMAS_EXPORT_USAGE);

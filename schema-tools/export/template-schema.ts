@@ -1,7 +1,7 @@
 import { knownTypeNames, typeEntry } from '../../schemas/catalog';
 import { resourceSchemas } from '../../schemas/registry';
 import { FUNCTION_NAMES } from '../../template/intrinsics';
-import { TOP_LEVEL_SECTIONS } from '../../lint/rules/template-unknown-section';
+import { TOP_LEVEL_SECTIONS } from '../../template/sections';
 
 type Schema = Record<string, unknown>;
 

@@ -1,3 +1,5 @@
+import type { Io } from '../../cli/io';
+import { parseCommandLine, UsageError } from '../../cli/args';
 import {
   existingOrKnownTypeNames,
   isExistingType,
@@ -6,7 +8,6 @@ import {
   typeEntry,
 } from '../../schemas/catalog';
 import { bundledIndex } from '../../schemas/ros-spec/bundled';
-import { parseCommandArgs, UsageError } from '../../lint/args';
 import { suggestion } from '../../lint/rules/util/did-you-mean';
 
 export const SCHEMAS_LIST_USAGE = `Usage: ros-sso schemas list [--format text|json]
@@ -16,10 +17,6 @@ list: every resource type with a definition, where it comes from (provenance and
 info: one type's source, properties, required ones, attributes and the properties an update
       cannot change. Findings that only bundled data (cdk, spec) backs are warnings.
 `;
-
-interface ListIo {
-  stdout(text: string): void;
-}
 
 /** Where one definition comes from, as listed. */
 function sourceOf(entry: TypeEntry): { type: string; provenance: string; source: string; origin?: string } {
@@ -36,10 +33,10 @@ function parse(
   argv: readonly string[],
   command: string,
 ): { format: 'text' | 'json'; positionals: string[]; help: boolean } {
-  const { values, positionals } = parseCommandArgs(
+  const { values, positionals } = parseCommandLine(
     argv,
     { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
-    command,
+    { command },
   );
   if (values.help) return { format: 'text', positionals, help: true };
   const format = values.format ?? 'text';
@@ -49,7 +46,7 @@ function parse(
 }
 
 /** `ros-sso schemas list`: every defined type with its provenance and source. */
-export function runSchemasList(argv: readonly string[], io: ListIo): 0 {
+export function runSchemasList(argv: readonly string[], io: Io): 0 {
   const { format, positionals, help } = parse(argv, 'schemas list');
   if (help) {
     io.stdout(SCHEMAS_LIST_USAGE);
@@ -81,7 +78,7 @@ export function runSchemasList(argv: readonly string[], io: ListIo): 0 {
 }
 
 /** `ros-sso schemas info TYPE`: one type's source and facts. 1 when the type is not known. */
-export function runSchemasInfo(argv: readonly string[], io: ListIo): 0 | 1 {
+export function runSchemasInfo(argv: readonly string[], io: Io): 0 | 1 {
   const { format, positionals, help } = parse(argv, 'schemas info');
   if (help) {
     io.stdout(SCHEMAS_LIST_USAGE);

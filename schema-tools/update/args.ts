@@ -1,5 +1,6 @@
-import { parseCommandLine } from '../../cli/args';
-import { parseEndpoint, type Endpoint } from './client';
+import { parseCommandLine, UsageError } from '../../cli/args';
+import type { Endpoint } from '../../sdk/credentials';
+import { parseHostOrUrl } from '../../sdk/endpoint';
 import { compileTypePattern } from './type-pattern';
 
 export const SCHEMAS_UPDATE_USAGE = `Usage: ros-sso schemas update [options]
@@ -34,8 +35,8 @@ export interface SchemasUpdateArgs {
 const REGION = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * argv (after `schemas update`) → options. Throws an Error with a one-line message for a usage
- * mistake; the caller prints it and exits 2.
+ * argv (after `schemas update`) → options. Throws a UsageError with a one-line message for a
+ * usage mistake; the caller prints it and exits 2.
  */
 export function parseSchemasUpdateArgs(
   argv: readonly string[],
@@ -50,18 +51,18 @@ export function parseSchemasUpdateArgs(
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    { help: 'ros-sso schemas update --help' },
+    { command: 'schemas update' },
   );
   if (values.help) return 'help';
-  if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const region = values.region ?? (env.ALIBABA_CLOUD_REGION_ID || 'cn-hangzhou');
   if (!REGION.test(region))
-    throw new Error(`--region: ${JSON.stringify(region)} is not a region ID (e.g. cn-hangzhou)`);
+    throw new UsageError(`--region: ${JSON.stringify(region)} is not a region ID (e.g. cn-hangzhou)`);
   let endpoint: Endpoint | undefined;
   if (values.endpoint !== undefined) {
-    endpoint = parseEndpoint(values.endpoint);
+    endpoint = parseHostOrUrl(values.endpoint);
     if (endpoint === undefined)
-      throw new Error(
+      throw new UsageError(
         `--endpoint: ${JSON.stringify(values.endpoint)} is not host[:port] or http(s)://host[:port]`,
       );
   }

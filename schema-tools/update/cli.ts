@@ -1,17 +1,11 @@
+import type { ExitCode, Io } from '../../cli/io';
 import { cacheDir } from '../../schemas/type-cache';
 import { parseSchemasUpdateArgs, SCHEMAS_UPDATE_USAGE } from './args';
 import { backoffPolicy, type Clock } from './backoff';
-import { type Credentials, createRosClient, type RosTypesClient } from './client';
+import { credentialsFromEnv } from '../../sdk/credentials';
+import { createRosClient, type RosTypesClient } from './client';
 import { createProgress } from './progress';
 import { type UpdateResult, updateSchemas } from './update';
-
-/** The part of lint/cli.ts's CliIo this command uses (declared here so the two files need no cycle). */
-export interface SchemasUpdateIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  env: Record<string, string | undefined>;
-  isTTY?: boolean;
-}
 
 /** Small enough to stay polite to the API's flow control, large enough to hide latency. */
 const CONCURRENCY = 3;
@@ -27,7 +21,7 @@ const realClock: Clock = {
  * every selected type is current, 1 when a type failed or the run could not finish, 2 on a usage
  * error. Never exits the process.
  */
-export async function runSchemasUpdate(argv: readonly string[], io: SchemasUpdateIo): Promise<0 | 1 | 2> {
+export async function runSchemasUpdate(argv: readonly string[], io: Io): Promise<ExitCode> {
   let args: ReturnType<typeof parseSchemasUpdateArgs>;
   try {
     args = parseSchemasUpdateArgs(argv, io.env);
@@ -39,7 +33,7 @@ export async function runSchemasUpdate(argv: readonly string[], io: SchemasUpdat
     io.stdout(SCHEMAS_UPDATE_USAGE);
     return 0;
   }
-  const credentials = credentialsFrom(io.env);
+  const credentials = credentialsFromEnv(io.env);
   if (credentials === undefined) {
     io.stderr(
       'ros-sso: schemas update needs an access key: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for an STS key)\n',
@@ -80,14 +74,6 @@ export async function runSchemasUpdate(argv: readonly string[], io: SchemasUpdat
   if (result.stopped !== undefined) io.stderr(`ros-sso: ${result.stopped}\n`);
   if (result.selected > 0) io.stdout(renderSummary(result, dir));
   return result.stopped === undefined && result.failed.length === 0 ? 0 : 1;
-}
-
-function credentialsFrom(env: Readonly<Record<string, string | undefined>>): Credentials | undefined {
-  const accessKeyId = env.ALIBABA_CLOUD_ACCESS_KEY_ID?.trim();
-  const accessKeySecret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET?.trim();
-  if (!accessKeyId || !accessKeySecret) return undefined;
-  const securityToken = env.ALIBABA_CLOUD_SECURITY_TOKEN?.trim();
-  return { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) };
 }
 
 /** Counts, then one line per failed type, then where the cache is and whether the run completed. */

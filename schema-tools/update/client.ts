@@ -1,22 +1,10 @@
 import { createRequire } from 'node:module';
+import { type Credentials, type Endpoint, sdkConfigFields } from '../../sdk/credentials';
 import { RosCallError, toRosCallError } from './errors';
 
 type RosModule = typeof import('@alicloud/ros20190910');
 type CoreModule = typeof import('@alicloud/openapi-core');
 type DaraModule = typeof import('@darabonba/typescript');
-
-/** An access key from the environment; never printed. */
-export interface Credentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
-}
-
-export interface Endpoint {
-  /** `host[:port]`, as openapi-core's Config wants it. */
-  host: string;
-  protocol: 'https' | 'http';
-}
 
 /** A GetResourceType answer, with the fields the cache keeps (names as on the wire). */
 export interface TypeDefinition {
@@ -40,20 +28,6 @@ export interface RosClientOptions {
   endpoint?: Endpoint;
 }
 
-const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost)(?::\d{1,5})?$/;
-
-/**
- * `https://host[:port]`, a bare `host[:port]` (HTTPS), or `http://` to a loopback host only: the
- * requests carry the AccessKey ID and the STS token, which must not cross a network in clear text.
- */
-export function parseEndpoint(value: string): Endpoint | undefined {
-  const match = /^(?:(https?):\/\/)?([A-Za-z0-9.-]+(?::\d{1,5})?)\/?$/.exec(value.trim());
-  if (match === null) return undefined;
-  const host = match[2] ?? '';
-  if (match[1] === 'http' && !LOOPBACK.test(host)) return undefined;
-  return { protocol: match[1] === 'http' ? 'http' : 'https', host };
-}
-
 /**
  * Required on the first call and kept out of dist/lint.js: bundled, the client and its models
  * (1.3 MB) would cost every `ros-sso lint` start ~30 ms of parsing; required, it takes ~240 ms, paid
@@ -73,13 +47,9 @@ export function createRosClient(options: RosClientOptions): RosTypesClient {
   const { ros, core, dara } = loadSdk();
   const { credentials, endpoint } = options;
   const client = new ros.default(
-    new core.$OpenApiUtil.Config({
-      accessKeyId: credentials.accessKeyId,
-      accessKeySecret: credentials.accessKeySecret,
-      ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
-      regionId: options.region,
-      ...(endpoint ? { endpoint: endpoint.host, protocol: endpoint.protocol } : {}),
-    }),
+    new core.$OpenApiUtil.Config(
+      sdkConfigFields({ credentials, regionId: options.region, ...(endpoint ? { endpoint } : {}) }),
+    ),
   );
   // Some definitions are large; a stalled connection must still end.
   const runtime = (): InstanceType<DaraModule['RuntimeOptions']> =>

@@ -1,3 +1,5 @@
+import { sdkErrorFields } from '../../sdk/sdk-error';
+
 /** How the update treats a failed call: retry it, record it, or stop the run. */
 export type FailureKind =
   /** Flow control (`Throttling*`, HTTP 429/503): back off and retry. */
@@ -54,38 +56,20 @@ export function failureKind(code: string, httpStatus: number): FailureKind {
   return 'rejected';
 }
 
-interface SdkErrorShape {
-  code?: unknown;
-  statusCode?: unknown;
-  requestId?: unknown;
-  data?: unknown;
-  message?: unknown;
-  retryAfter?: unknown;
-}
-
 /**
  * openapi-core's ClientError / ServerError / ThrottlingError, or a transport error (no status), as
  * a RosCallError. Only the service's code and message are kept: never the request or its headers.
  */
 export function toRosCallError(err: unknown, action: string): RosCallError {
   if (err instanceof RosCallError) return err;
-  const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorShape;
-  const data = (typeof e.data === 'object' && e.data !== null ? e.data : {}) as Record<string, unknown>;
-  const status = typeof e.statusCode === 'number' ? e.statusCode : 0;
-  const rawCode = typeof data.Code === 'string' ? data.Code : typeof e.code === 'string' ? e.code : '';
+  const { status, code: rawCode, message: text, requestId, retryAfterMs } = sdkErrorFields(err);
   // openapi-core raises InvalidCredentials itself, before any request.
   const code =
     status !== 0 || rawCode === 'InvalidCredentials'
       ? rawCode || `HTTP${status}`
       : `NetworkError${rawCode === '' ? '' : `.${rawCode}`}`;
-  // openapi-core stringifies a missing request ID as 'undefined'.
-  const rid = typeof data.RequestId === 'string' ? data.RequestId : e.requestId;
-  const requestId = typeof rid === 'string' && rid !== 'undefined' ? rid : '';
-  const text =
-    typeof data.Message === 'string' ? data.Message : typeof e.message === 'string' ? e.message : String(err);
   const message = status === 0 ? transportDetail(text) : text;
-  const retryAfter = typeof e.retryAfter === 'number' && e.retryAfter > 0 ? e.retryAfter : undefined;
-  return new RosCallError(action, code, status, message, requestId, retryAfter);
+  return new RosCallError(action, code, status, message, requestId, retryAfterMs);
 }
 
 /**

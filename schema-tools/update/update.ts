@@ -6,7 +6,8 @@ import {
   writeCachedType,
   writeIndex,
 } from '../../schemas/type-cache';
-import { type BackoffPolicy, type Clock, ThrottleGate, withBackoff } from './backoff';
+import type { RetryPolicy } from '../../sdk/retry';
+import { type Clock, ThrottleGate, withBackoff } from './backoff';
 import type { RosTypesClient, TypeDefinition } from './client';
 import { toCachedType } from './definition';
 import { describeFailure, type RosCallError, toRosCallError } from './errors';
@@ -20,7 +21,7 @@ export interface UpdateOptions {
   matches(type: string): boolean;
   force: boolean;
   concurrency: number;
-  policy: BackoffPolicy;
+  policy: RetryPolicy;
 }
 
 export interface UpdateDeps {

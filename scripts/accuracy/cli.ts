@@ -5,11 +5,12 @@
  * expected one is still reported (and warnings within --max-warnings); 1: not so; 2: usage or I/O.
  * See README.md beside this file.
  */
+import { FileError } from '../../cli/output';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { expandPaths, FileError } from '../../lint/files';
+import { expandPaths } from '../../lint/files';
 import { lintFiles } from '../../lint/run';
 import { compareWithExpectations } from './compare';
 import { type Expectations, InputError, parseExpectations, renderCandidates } from './expectations';

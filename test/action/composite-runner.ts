@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
+import { tempDir } from '../support/temp';
 
 /** The parts of a composite action's step this runner understands. */
 export interface Step {
@@ -103,7 +103,7 @@ export function runComposite(
   for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = spec.default ?? '';
   Object.assign(inputs, options.with);
   const contexts: Contexts = { inputs, steps: {}, github: { workspace: options.workspace } };
-  const scratch = mkdtempSync(join(tmpdir(), 'ros-sso-runner-'));
+  const scratch = tempDir('ros-sso-runner-');
   const results: StepResult[] = [];
   let code = 0;
   action.runs.steps.forEach((step, index) => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIo, runDeploy, type Tuning } from '../../deploy/cli';
+import type { Io } from '../../cli/io';
+import { runDeploy, type Tuning } from '../../deploy/cli';
 import { type FakeFc, startFakeFc } from './fake-fc';
 import { credentialEnv, makeZip, projectWithZip } from './support';
 
@@ -31,7 +32,7 @@ describe('ros-sso deploy: retries, readiness and races (in process, fast timing)
   ): Promise<Captured> {
     let stdout = '';
     let stderr = '';
-    const io: CliIo = {
+    const io: Io = {
       stdout: (text) => (stdout += text),
       stderr: (text) => (stderr += text),
       cwd: project,

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { BIN, type CliResult } from '../support/cli';
 import type { FakeFc } from './fake-fc';
+import { tempDir } from '../support/temp';
 
 /** A stored (uncompressed) zip of the given files; enough for FC, which only needs valid base64. */
 export function makeZip(files: Record<string, string>): Buffer {
@@ -49,7 +49,7 @@ export const HANDLER_JS = 'exports.handler = async (event, context) => ({ ok: tr
 
 /** A project directory with `dist/fc/code.zip` (the default --zip), as `npm run package` leaves it. */
 export function projectWithZip(zip: Buffer = makeZip({ 'index.js': HANDLER_JS })): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ros-sso-deploy-'));
+  const dir = tempDir('ros-sso-deploy-');
   const path = join(dir, 'dist', 'fc', 'code.zip');
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, zip);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeployArgs, UsageError } from '../../deploy/args';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCodePackage, zipEntryNames } from '../../deploy/code-package';
 import { describeChanges } from '../../deploy/deploy';
@@ -9,6 +8,7 @@ import { classify, FcError, toFcError } from '../../deploy/errors';
 import { credentialsFromEnv, resolveEndpoint } from '../../deploy/target';
 import { crc64 } from './fake-fc';
 import { makeZip } from './support';
+import { tempDir } from '../support/temp';
 
 const base = ['--region', 'cn-hangzhou', '--function', 'f'];
 
@@ -175,7 +175,7 @@ describe('code package and changes', () => {
     expect(zipEntryNames(makeZip({ 'index.js': 'a', 'lib/x.js': 'b' }))).toEqual(['index.js', 'lib/x.js']);
     expect(zipEntryNames(Buffer.from('PK but not really a zip archive'))).toBeUndefined();
     // An empty archive (only its end record) has no handler to run.
-    const dir = mkdtempSync(join(tmpdir(), 'ros-sso-zip-'));
+    const dir = tempDir('ros-sso-zip-');
     writeFileSync(join(dir, 'empty.zip'), makeZip({}));
     expect(() => readCodePackage('empty.zip', dir)).toThrow(/has no index\.js at its root/);
   });

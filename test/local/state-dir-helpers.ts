@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, type CliResult, ROOT, runCli } from '../support/cli';
 import { provisionTemplate } from './local-fixture';
+import { tempDir } from '../support/temp';
 
 /**
  * `node bin/ros-sso.js …` as a child that runs alongside others (runCli waits for each in turn);
@@ -44,12 +44,12 @@ export interface SeededState {
 
 /** Seeds one state directory through the CLI and writes the test templates beside it. */
 export function seedStateDir(): SeededState {
-  const dir = mkdtempSync(join(tmpdir(), 'ros-sso-state-'));
+  const dir = tempDir('ros-sso-state-');
   const shown = runCli(['local', 'state', '--format', 'json', '--state-dir', dir]);
   if (shown.code !== 0) throw new Error(`local state failed: ${shown.stderr}`);
   const view = JSON.parse(shown.stdout);
   const directory = view.directories[0];
-  const files = mkdtempSync(join(tmpdir(), 'ros-sso-templates-'));
+  const files = tempDir('ros-sso-templates-');
   const customTemplate = join(files, 'custom.yaml');
   const nativeTemplate = join(files, 'native.yaml');
   writeFileSync(customTemplate, provisionTemplate({ custom: true }));
@@ -66,7 +66,7 @@ export function seedStateDir(): SeededState {
 
 /** A new state directory starting from the same emulator state as `seed`. */
 export function copyStateDir(seed: SeededState): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ros-sso-state-'));
+  const dir = tempDir('ros-sso-state-');
   cpSync(join(seed.dir, 'emulator.json'), join(dir, 'emulator.json'));
   return dir;
 }

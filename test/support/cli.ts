@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { tempDir } from './temp';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'ros-sso.js');
@@ -25,7 +25,7 @@ export function runCli(args: readonly string[], cwd = ROOT, env: Record<string, 
 
 /** A temporary directory holding the given files (paths relative to it). */
 export function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ros-sso-test-'));
+  const dir = tempDir('ros-sso-test-');
   for (const [name, text] of Object.entries(files)) {
     const path = join(dir, name);
     mkdirSync(dirname(path), { recursive: true });

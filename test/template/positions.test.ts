@@ -4,7 +4,7 @@ import { parseEvents } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { fullPositionIndex, PositionIndex } from '../../template/positions';
 
-const CORPUS = join(__dirname, '..', '..', 'corpus', 'templates');
+const CORPUS = join(__dirname, '..', 'corpus', 'templates');
 
 const TRICKY = `ROSTemplateFormatVersion: '2015-09-01'
 Parameters:

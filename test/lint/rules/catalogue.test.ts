@@ -6,7 +6,7 @@ import { allRules } from '../../../lint/rules';
 import type { Rule } from '../../../lint/rules/rule';
 
 // Parity of the rule modules, their list, their tests and the generated catalogue (ESLint's
-// checkRuleFiles, cfn-lint's docs/rules.md check).
+// checkRuleFiles, cfn-lint's check of its rules document).
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const RULES_DIR = join(ROOT, 'lint', 'rules');

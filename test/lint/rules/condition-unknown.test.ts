@@ -92,7 +92,14 @@ testRule(rule, {
               Count: !If [IsProdd, 2, 1]
       `,
       findings: [
-        { messageId: 'unknown', path: '/Resources/Handle/Properties/Count/Fn::If/0', line: 8, column: 19 },
+        {
+          messageId: 'unknown',
+          path: '/Resources/Handle/Properties/Count/Fn::If/0',
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 26,
+        },
       ],
     },
     {
@@ -110,7 +117,14 @@ testRule(rule, {
                   - 1
       `,
       findings: [
-        { messageId: 'unknown', path: '/Resources/Handle/Properties/Count/Fn::If/0', line: 8, column: 13 },
+        {
+          messageId: 'unknown',
+          path: '/Resources/Handle/Properties/Count/Fn::If/0',
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 19,
+        },
       ],
     },
     {
@@ -129,8 +143,22 @@ testRule(rule, {
             Value: !Ref Handle
       `,
       findings: [
-        { messageId: 'unknown', path: '/Resources/Handle/Condition', line: 7, column: 16 },
-        { messageId: 'unknown', path: '/Outputs/Id/Condition', line: 10, column: 16 },
+        {
+          messageId: 'unknown',
+          path: '/Resources/Handle/Condition',
+          line: 7,
+          column: 16,
+          endLine: 7,
+          endColumn: 21,
+        },
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Id/Condition',
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 22,
+        },
       ],
     },
     {
@@ -144,7 +172,14 @@ testRule(rule, {
             Value: !If [IsProd, large, !If [IsTest, medium, small]]
       `,
       findings: [
-        { messageId: 'unknown', path: '/Outputs/Size/Value/Fn::If/2/Fn::If/0', line: 6, column: 37 },
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Size/Value/Fn::If/2/Fn::If/0',
+          line: 6,
+          column: 37,
+          endLine: 6,
+          endColumn: 43,
+        },
       ],
     },
   ],

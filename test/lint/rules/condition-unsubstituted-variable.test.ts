@@ -47,6 +47,8 @@ testRule(rule, {
           path: '/Conditions/IsProd/Fn::Equals/0',
           line: 7,
           column: 18,
+          endLine: 7,
+          endColumn: 26,
           severity: 'error',
           message:
             /^\$\{Env\} in a Conditions string is never substituted, so this compares the literal text; use Ref: Env$/,
@@ -69,6 +71,8 @@ testRule(rule, {
           path: '/Conditions/InChina/Fn::And/0/Fn::Not/Fn::Equals/0',
           line: 8,
           column: 32,
+          endLine: 8,
+          endColumn: 51,
           message: /use Ref: ALIYUN::Region$/,
         },
         {
@@ -76,6 +80,8 @@ testRule(rule, {
           path: '/Conditions/InChina/Fn::And/1/Fn::Equals/1',
           line: 9,
           column: 32,
+          endLine: 9,
+          endColumn: 55,
           message: /Name/,
         },
         {
@@ -83,6 +89,8 @@ testRule(rule, {
           path: '/Conditions/InChina/Fn::And/1/Fn::Equals/1',
           line: 9,
           column: 32,
+          endLine: 9,
+          endColumn: 55,
           message: /Env/,
         },
       ],

@@ -76,52 +76,142 @@ testRule(rule, {
     {
       name: 'Ref given a list',
       yaml: output('{Ref: [Names]}'),
-      findings: [{ messageId: 'notString', path: '/Outputs/Out/Value/Ref', line: 6, column: 18 }],
+      findings: [
+        {
+          messageId: 'notString',
+          path: '/Outputs/Out/Value/Ref',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 24,
+        },
+      ],
     },
     {
       name: 'Ref short form given a list, reported at the tag',
       yaml: output('!Ref [Names]'),
-      findings: [{ messageId: 'notString', path: '/Outputs/Out/Value/Ref', line: 6, column: 12 }],
+      findings: [
+        {
+          messageId: 'notString',
+          path: '/Outputs/Out/Value/Ref',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 23,
+        },
+      ],
     },
     {
       name: 'Fn::Join given a string',
       yaml: output('{Fn::Join: abc}'),
-      findings: [{ messageId: 'notList', path: '/Outputs/Out/Value/Fn::Join', line: 6, column: 23 }],
+      findings: [
+        {
+          messageId: 'notList',
+          path: '/Outputs/Out/Value/Fn::Join',
+          line: 6,
+          column: 23,
+          endLine: 6,
+          endColumn: 26,
+        },
+      ],
     },
     {
       name: 'Fn::Join given one item',
       yaml: output("!Join [',']"),
-      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::Join', line: 6, column: 12 }],
+      findings: [
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::Join',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 22,
+        },
+      ],
     },
     {
       name: 'Fn::Join whose second item is not a list',
       yaml: output("!Join [',', abc]"),
-      findings: [{ messageId: 'joinList', path: '/Outputs/Out/Value/Fn::Join/1', line: 6, column: 24 }],
+      findings: [
+        {
+          messageId: 'joinList',
+          path: '/Outputs/Out/Value/Fn::Join/1',
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 27,
+        },
+      ],
     },
     {
       name: 'Fn::If with two items',
       yaml: output('!If [IsProd, a]'),
-      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::If', line: 6, column: 12 }],
+      findings: [
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::If',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 26,
+        },
+      ],
     },
     {
       name: 'Fn::GetAtt short form without an attribute',
       yaml: output('!GetAtt Provision'),
-      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::GetAtt', line: 6, column: 12 }],
+      findings: [
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::GetAtt',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 29,
+        },
+      ],
     },
     {
       name: 'Fn::Sub given a mapping',
       yaml: output('!Sub {a: b}'),
-      findings: [{ messageId: 'notList', path: '/Outputs/Out/Value/Fn::Sub', line: 6, column: 12 }],
+      findings: [
+        {
+          messageId: 'notList',
+          path: '/Outputs/Out/Value/Fn::Sub',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 22,
+        },
+      ],
     },
     {
       name: 'Fn::Sub given three items',
       yaml: output('!Sub [a, {}, c]'),
-      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::Sub', line: 6, column: 12 }],
+      findings: [
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::Sub',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 26,
+        },
+      ],
     },
     {
       name: 'Fn::And with a single condition',
       yaml: output('!And [a]'),
-      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::And', line: 6, column: 12 }],
+      findings: [
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::And',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 19,
+        },
+      ],
     },
     {
       name: 'Fn::Not given a number',
@@ -132,6 +222,8 @@ testRule(rule, {
           path: '/Outputs/Out/Value/Fn::Not',
           line: 6,
           column: 22,
+          endLine: 6,
+          endColumn: 23,
           message: /takes a string, a mapping or a list of 1 items/,
         },
       ],
@@ -140,12 +232,21 @@ testRule(rule, {
       name: 'Fn::Select with five items, and one whose error message is a list',
       yaml: output('!Join [",", [!Select [0, [a], b, c, d], !Select [0, [a], b, [c]]]]'),
       findings: [
-        { messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::Join/1/0/Fn::Select', line: 6, column: 25 },
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::Join/1/0/Fn::Select',
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 49,
+        },
         {
           messageId: 'selectMessage',
           path: '/Outputs/Out/Value/Fn::Join/1/1/Fn::Select/3',
           line: 6,
           column: 72,
+          endLine: 6,
+          endColumn: 74,
         },
       ],
     },
@@ -158,12 +259,16 @@ testRule(rule, {
           path: '/Outputs/Out/Value/Fn::Join/1/0/Fn::MergeMap',
           line: 6,
           column: 25,
+          endLine: 6,
+          endColumn: 41,
         },
         {
           messageId: 'wrongLength',
           path: '/Outputs/Out/Value/Fn::Join/1/1/Fn::TransformNamespace',
           line: 6,
           column: 45,
+          endLine: 6,
+          endColumn: 79,
         },
       ],
     },
@@ -171,7 +276,14 @@ testRule(rule, {
       name: 'Fn::ResourceFacade reading a key a module resource does not pass on',
       yaml: output('!ResourceFacade Properties'),
       findings: [
-        { messageId: 'facadeKey', path: '/Outputs/Out/Value/Fn::ResourceFacade', line: 6, column: 12 },
+        {
+          messageId: 'facadeKey',
+          path: '/Outputs/Out/Value/Fn::ResourceFacade',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 38,
+        },
       ],
     },
     {
@@ -183,6 +295,8 @@ testRule(rule, {
           path: '/Outputs/Out/Value/Fn::Add',
           line: 6,
           column: 12,
+          endLine: 6,
+          endColumn: 19,
           message: /takes at least 2 items, not 1/,
         },
       ],
@@ -191,8 +305,22 @@ testRule(rule, {
       name: 'Fn::FindInMap with two keys missing and a bad function nested in an Fn::If branch',
       yaml: output('!If [IsProd, !FindInMap [Map], !Select [0]]'),
       findings: [
-        { messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::If/1/Fn::FindInMap', line: 6, column: 25 },
-        { messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::If/2/Fn::Select', line: 6, column: 43 },
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::If/1/Fn::FindInMap',
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 40,
+        },
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::If/2/Fn::Select',
+          line: 6,
+          column: 43,
+          endLine: 6,
+          endColumn: 53,
+        },
       ],
     },
     {
@@ -204,7 +332,16 @@ testRule(rule, {
           "Outputs": {"Out": {"Value": {"Fn::Join": [["a", "b"]]}}}
         }
       `,
-      findings: [{ messageId: 'wrongLength', path: '/Outputs/Out/Value/Fn::Join', line: 3, column: 45 }],
+      findings: [
+        {
+          messageId: 'wrongLength',
+          path: '/Outputs/Out/Value/Fn::Join',
+          line: 3,
+          column: 45,
+          endLine: 3,
+          endColumn: 55,
+        },
+      ],
     },
   ],
 });

@@ -53,7 +53,9 @@ testRule(rule, {
         Outputs:
           Id: stack-id
       `,
-      findings: [{ messageId: 'notMapping', path: '/Outputs/Id', line: 3, column: 7 }],
+      findings: [
+        { messageId: 'notMapping', path: '/Outputs/Id', line: 3, column: 7, endLine: 3, endColumn: 15 },
+      ],
     },
     {
       name: 'an output written as a bare function is a mapping without a Value',
@@ -63,8 +65,8 @@ testRule(rule, {
           Id: !Ref ALIYUN::StackId
       `,
       findings: [
-        { messageId: 'missingValue', path: '/Outputs/Id', line: 3, column: 3 },
-        { messageId: 'unknownKey', path: '/Outputs/Id/Ref', line: 3, column: 7 },
+        { messageId: 'missingValue', path: '/Outputs/Id', line: 3, column: 3, endLine: 3, endColumn: 5 },
+        { messageId: 'unknownKey', path: '/Outputs/Id/Ref', line: 3, column: 7, endLine: 3, endColumn: 27 },
       ],
     },
     {
@@ -75,7 +77,9 @@ testRule(rule, {
           Id:
             Description: the stack
       `,
-      findings: [{ messageId: 'missingValue', path: '/Outputs/Id', line: 3, column: 3 }],
+      findings: [
+        { messageId: 'missingValue', path: '/Outputs/Id', line: 3, column: 3, endLine: 3, endColumn: 5 },
+      ],
     },
     {
       name: 'a misspelt Value and a CloudFormation Export key',
@@ -87,9 +91,16 @@ testRule(rule, {
             Export: {Name: stack-id}
       `,
       findings: [
-        { messageId: 'missingValue', path: '/Outputs/Id', line: 3, column: 3 },
-        { messageId: 'unknownKey', path: '/Outputs/Id/Valeu', line: 4, column: 5 },
-        { messageId: 'unknownKey', path: '/Outputs/Id/Export', line: 5, column: 5 },
+        { messageId: 'missingValue', path: '/Outputs/Id', line: 3, column: 3, endLine: 3, endColumn: 5 },
+        { messageId: 'unknownKey', path: '/Outputs/Id/Valeu', line: 4, column: 5, endLine: 4, endColumn: 10 },
+        {
+          messageId: 'unknownKey',
+          path: '/Outputs/Id/Export',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 11,
+        },
       ],
     },
     {
@@ -101,7 +112,9 @@ testRule(rule, {
           "Outputs": {"Count": 3}
         }
       `,
-      findings: [{ messageId: 'notMapping', path: '/Outputs/Count', line: 3, column: 24 }],
+      findings: [
+        { messageId: 'notMapping', path: '/Outputs/Count', line: 3, column: 24, endLine: 3, endColumn: 25 },
+      ],
     },
   ],
 });

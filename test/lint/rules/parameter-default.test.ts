@@ -93,7 +93,16 @@ testRule(rule, {
     {
       name: 'a Default that breaks a password AllowedPattern of leading lookaheads (checked as a conjunction)',
       yaml: param('{Type: String, AllowedPattern: "^(?=.*[A-Z])(?=.*[0-9]).{8,}$", Default: lowercase1}'),
-      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 79 }],
+      findings: [
+        {
+          messageId: 'pattern',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 79,
+          endLine: 3,
+          endColumn: 89,
+        },
+      ],
     },
     {
       name: 'an empty AllowedValues entry, as a warning and not a type error',
@@ -104,6 +113,8 @@ testRule(rule, {
           path: '/Parameters/P/AllowedValues/2',
           line: 3,
           column: 43,
+          endLine: 3,
+          endColumn: 47,
           severity: 'warning',
         },
       ],
@@ -111,62 +122,149 @@ testRule(rule, {
     {
       name: 'a Default outside the AllowedValues, reported at the Default',
       yaml: param('{Type: String, AllowedValues: [Keep, Delete], Default: Remove}'),
-      findings: [{ messageId: 'notAllowed', path: '/Parameters/P/Default', line: 3, column: 61 }],
+      findings: [
+        {
+          messageId: 'notAllowed',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 61,
+          endLine: 3,
+          endColumn: 67,
+        },
+      ],
     },
     {
       name: 'a Default that does not match the AllowedPattern',
       yaml: param('{Type: String, AllowedPattern: "g-[a-z]+", Default: u-abc}'),
-      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 58 }],
+      findings: [
+        {
+          messageId: 'pattern',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 58,
+          endLine: 3,
+          endColumn: 63,
+        },
+      ],
     },
     {
       name: 'an unanchored pattern matches the whole value, as ROS does',
       yaml: param('{Type: String, AllowedPattern: "[a-z]{6}", Default: abcdefgh}'),
-      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 58 }],
+      findings: [
+        {
+          messageId: 'pattern',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 58,
+          endLine: 3,
+          endColumn: 66,
+        },
+      ],
     },
     {
       name: 'a {,n} pattern bounds the count',
       yaml: param('{Type: String, AllowedPattern: "g-[a-z]{,4}", Default: g-abcde}'),
-      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 61 }],
+      findings: [
+        {
+          messageId: 'pattern',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 61,
+          endLine: 3,
+          endColumn: 68,
+        },
+      ],
     },
     {
       name: 'a \\u range does not take other characters',
       yaml: param('{Type: String, AllowedPattern: "[\\\\u4e00-\\\\u9fa5]+", Default: 中x}'),
-      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 68 }],
+      findings: [
+        {
+          messageId: 'pattern',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 68,
+          endLine: 3,
+          endColumn: 70,
+        },
+      ],
     },
     {
       name: '\\d takes ASCII digits only, as before',
       yaml: param('{Type: String, AllowedPattern: "\\\\d+", Default: "١٢"}'),
-      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 54 }],
+      findings: [
+        {
+          messageId: 'pattern',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 54,
+          endLine: 3,
+          endColumn: 58,
+        },
+      ],
     },
     {
       name: 'a Python named group is checked',
       yaml: param('{Type: String, AllowedPattern: "(?P<x>a)", Default: b}'),
-      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 58 }],
+      findings: [
+        {
+          messageId: 'pattern',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 58,
+          endLine: 3,
+          endColumn: 59,
+        },
+      ],
     },
     {
       name: 'a catastrophic pattern that fails on a 10 KB value is reported',
       yaml: param(`{Type: String, AllowedPattern: "(a+)+$", Default: ${'a'.repeat(10240)}!}`),
-      findings: [{ messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 56 }],
+      findings: [
+        {
+          messageId: 'pattern',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 56,
+          endLine: 3,
+          endColumn: 10297,
+        },
+      ],
     },
     {
       name: 'a Default longer than MaxLength',
       yaml: param('{Type: String, MaxLength: 3, Default: abcd}'),
-      findings: [{ messageId: 'length', path: '/Parameters/P/Default', line: 3, column: 44 }],
+      findings: [
+        {
+          messageId: 'length',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 44,
+          endLine: 3,
+          endColumn: 48,
+        },
+      ],
     },
     {
       name: 'a Number Default above MaxValue written as a string',
       yaml: param('{Type: Number, MaxValue: "168", Default: 200}'),
-      findings: [{ messageId: 'range', path: '/Parameters/P/Default', line: 3, column: 47 }],
+      findings: [
+        { messageId: 'range', path: '/Parameters/P/Default', line: 3, column: 47, endLine: 3, endColumn: 50 },
+      ],
     },
     {
       name: 'a Number Default that is not a number',
       yaml: param('{Type: Number, Default: sixty}'),
-      findings: [{ messageId: 'type', path: '/Parameters/P/Default', line: 3, column: 30 }],
+      findings: [
+        { messageId: 'type', path: '/Parameters/P/Default', line: 3, column: 30, endLine: 3, endColumn: 35 },
+      ],
     },
     {
       name: 'a Boolean Default that is not true or false',
       yaml: param('{Type: Boolean, Default: yes}'),
-      findings: [{ messageId: 'type', path: '/Parameters/P/Default', line: 3, column: 31 }],
+      findings: [
+        { messageId: 'type', path: '/Parameters/P/Default', line: 3, column: 31, endLine: 3, endColumn: 34 },
+      ],
     },
     {
       name: 'a CommaDelimitedList Default with an item outside the AllowedValues, reported once',
@@ -178,7 +276,16 @@ testRule(rule, {
             AllowedValues: [a, b]
             Default: a,x,y
       `,
-      findings: [{ messageId: 'notAllowed', path: '/Parameters/Names/Default', line: 6, column: 14 }],
+      findings: [
+        {
+          messageId: 'notAllowed',
+          path: '/Parameters/Names/Default',
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 19,
+        },
+      ],
     },
     {
       name: 'a CommaDelimitedList Default as a YAML list with an item outside the AllowedValues',
@@ -190,7 +297,16 @@ testRule(rule, {
             AllowedValues: [a, b]
             Default: [a, x]
       `,
-      findings: [{ messageId: 'notAllowed', path: '/Parameters/Names/Default', line: 6, column: 14 }],
+      findings: [
+        {
+          messageId: 'notAllowed',
+          path: '/Parameters/Names/Default',
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 19,
+        },
+      ],
     },
     {
       name: 'AllowedValues entries that break the pattern and the length, each reported at the entry',
@@ -207,16 +323,44 @@ testRule(rule, {
               - u-abcdef
       `,
       findings: [
-        { messageId: 'pattern', path: '/Parameters/Principal/AllowedValues/1', line: 9, column: 9 },
-        { messageId: 'length', path: '/Parameters/Principal/AllowedValues/2', line: 10, column: 9 },
+        {
+          messageId: 'pattern',
+          path: '/Parameters/Principal/AllowedValues/1',
+          line: 9,
+          column: 9,
+          endLine: 9,
+          endColumn: 14,
+        },
+        {
+          messageId: 'length',
+          path: '/Parameters/Principal/AllowedValues/2',
+          line: 10,
+          column: 9,
+          endLine: 10,
+          endColumn: 17,
+        },
       ],
     },
     {
       name: 'Number AllowedValues with a word and one out of range',
       yaml: param('{Type: Number, MinValue: 1, AllowedValues: [1, one, 0]}'),
       findings: [
-        { messageId: 'type', path: '/Parameters/P/AllowedValues/1', line: 3, column: 53 },
-        { messageId: 'range', path: '/Parameters/P/AllowedValues/2', line: 3, column: 58 },
+        {
+          messageId: 'type',
+          path: '/Parameters/P/AllowedValues/1',
+          line: 3,
+          column: 53,
+          endLine: 3,
+          endColumn: 56,
+        },
+        {
+          messageId: 'range',
+          path: '/Parameters/P/AllowedValues/2',
+          line: 3,
+          column: 58,
+          endLine: 3,
+          endColumn: 59,
+        },
       ],
     },
     {
@@ -225,9 +369,30 @@ testRule(rule, {
         '{Type: String, AllowedValues: [abc], AllowedPattern: "[a-z]+", MinLength: 3, Default: A1}',
       ),
       findings: [
-        { messageId: 'pattern', path: '/Parameters/P/Default', line: 3, column: 92 },
-        { messageId: 'length', path: '/Parameters/P/Default', line: 3, column: 92 },
-        { messageId: 'notAllowed', path: '/Parameters/P/Default', line: 3, column: 92 },
+        {
+          messageId: 'pattern',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 92,
+          endLine: 3,
+          endColumn: 94,
+        },
+        {
+          messageId: 'length',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 92,
+          endLine: 3,
+          endColumn: 94,
+        },
+        {
+          messageId: 'notAllowed',
+          path: '/Parameters/P/Default',
+          line: 3,
+          column: 92,
+          endLine: 3,
+          endColumn: 94,
+        },
       ],
     },
     {
@@ -239,7 +404,16 @@ testRule(rule, {
           "Parameters": {"Timeout": {"Type": "Number", "MaxValue": 43200, "Default": 50000}}
         }
       `,
-      findings: [{ messageId: 'range', path: '/Parameters/Timeout/Default', line: 3, column: 78 }],
+      findings: [
+        {
+          messageId: 'range',
+          path: '/Parameters/Timeout/Default',
+          line: 3,
+          column: 78,
+          endLine: 3,
+          endColumn: 83,
+        },
+      ],
     },
   ],
 });

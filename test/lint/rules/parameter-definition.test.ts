@@ -69,7 +69,9 @@ testRule(rule, {
     {
       name: 'a parameter given as a bare type name',
       yaml: param('String'),
-      findings: [{ messageId: 'notMapping', path: '/Parameters/P', line: 3, column: 6 }],
+      findings: [
+        { messageId: 'notMapping', path: '/Parameters/P', line: 3, column: 6, endLine: 3, endColumn: 12 },
+      ],
     },
     {
       name: 'names with a space and a dot, reported at the names',
@@ -85,9 +87,11 @@ testRule(rule, {
           path: '/Parameters/Create new VPC',
           line: 3,
           column: 3,
+          endLine: 3,
+          endColumn: 17,
           message: /letters, digits, _ and -/,
         },
-        { messageId: 'badName', path: '/Parameters/Zone.Id', line: 4, column: 3 },
+        { messageId: 'badName', path: '/Parameters/Zone.Id', line: 4, column: 3, endLine: 4, endColumn: 10 },
       ],
     },
     {
@@ -110,6 +114,8 @@ testRule(rule, {
           path: '/Parameters/AllowedPattern',
           line: 6,
           column: 3,
+          endLine: 6,
+          endColumn: 17,
           message:
             /^AllowedPattern, ConstraintDescription are keys of a parameter, not parameters: indent them under DbUser/,
         },
@@ -124,12 +130,23 @@ testRule(rule, {
             en: English
             zh-cn: 中文
       `,
-      findings: [{ messageId: 'missingType', path: '/Parameters/Labels', line: 3, column: 3 }],
+      findings: [
+        {
+          messageId: 'missingType',
+          path: '/Parameters/Labels',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 9,
+        },
+      ],
     },
     {
       name: 'a parameter without a Type, reported at its name',
       yaml: param('{Default: a}'),
-      findings: [{ messageId: 'missingType', path: '/Parameters/P', line: 3, column: 3 }],
+      findings: [
+        { messageId: 'missingType', path: '/Parameters/P', line: 3, column: 3, endLine: 3, endColumn: 4 },
+      ],
     },
     {
       name: 'a lowercase type and a CloudFormation type',
@@ -141,9 +158,9 @@ testRule(rule, {
           C: {Type: 1}
       `,
       findings: [
-        { messageId: 'badType', path: '/Parameters/A/Type', line: 3, column: 13 },
-        { messageId: 'badType', path: '/Parameters/B/Type', line: 4, column: 13 },
-        { messageId: 'badType', path: '/Parameters/C/Type', line: 5, column: 13 },
+        { messageId: 'badType', path: '/Parameters/A/Type', line: 3, column: 13, endLine: 3, endColumn: 19 },
+        { messageId: 'badType', path: '/Parameters/B/Type', line: 4, column: 13, endLine: 4, endColumn: 25 },
+        { messageId: 'badType', path: '/Parameters/C/Type', line: 5, column: 13, endLine: 5, endColumn: 14 },
       ],
     },
     {
@@ -155,6 +172,8 @@ testRule(rule, {
           path: '/Parameters/P/Defualt',
           line: 3,
           column: 21,
+          endLine: 3,
+          endColumn: 28,
           severity: 'warning',
           message: /did you mean Default\?/,
         },
@@ -163,6 +182,8 @@ testRule(rule, {
           path: '/Parameters/P/AllowedValuesDescription',
           line: 3,
           column: 33,
+          endLine: 3,
+          endColumn: 57,
           severity: 'warning',
         },
       ],
@@ -171,32 +192,87 @@ testRule(rule, {
       name: 'bounds that are not numbers',
       yaml: param('{Type: String, MinLength: three, MaxValue: [1]}'),
       findings: [
-        { messageId: 'notNumber', path: '/Parameters/P/MinLength', line: 3, column: 32 },
-        { messageId: 'notNumber', path: '/Parameters/P/MaxValue', line: 3, column: 49 },
+        {
+          messageId: 'notNumber',
+          path: '/Parameters/P/MinLength',
+          line: 3,
+          column: 32,
+          endLine: 3,
+          endColumn: 37,
+        },
+        {
+          messageId: 'notNumber',
+          path: '/Parameters/P/MaxValue',
+          line: 3,
+          column: 49,
+          endLine: 3,
+          endColumn: 51,
+        },
       ],
     },
     {
       name: 'a negative length',
       yaml: param('{Type: String, MinLength: -1}'),
-      findings: [{ messageId: 'negative', path: '/Parameters/P/MinLength', line: 3, column: 32 }],
+      findings: [
+        {
+          messageId: 'negative',
+          path: '/Parameters/P/MinLength',
+          line: 3,
+          column: 32,
+          endLine: 3,
+          endColumn: 34,
+        },
+      ],
     },
     {
       name: 'a minimum above the maximum, reported at the minimum',
       yaml: param('{Type: Number, MinLength: 8, MaxLength: "4", MinValue: 10, MaxValue: 1}'),
       findings: [
-        { messageId: 'minAboveMax', path: '/Parameters/P/MinLength', line: 3, column: 32 },
-        { messageId: 'minAboveMax', path: '/Parameters/P/MinValue', line: 3, column: 61 },
+        {
+          messageId: 'minAboveMax',
+          path: '/Parameters/P/MinLength',
+          line: 3,
+          column: 32,
+          endLine: 3,
+          endColumn: 33,
+        },
+        {
+          messageId: 'minAboveMax',
+          path: '/Parameters/P/MinValue',
+          line: 3,
+          column: 61,
+          endLine: 3,
+          endColumn: 63,
+        },
       ],
     },
     {
       name: 'AllowedValues given as a string',
       yaml: param('{Type: String, AllowedValues: Keep}'),
-      findings: [{ messageId: 'notList', path: '/Parameters/P/AllowedValues', line: 3, column: 36 }],
+      findings: [
+        {
+          messageId: 'notList',
+          path: '/Parameters/P/AllowedValues',
+          line: 3,
+          column: 36,
+          endLine: 3,
+          endColumn: 40,
+        },
+      ],
     },
     {
       name: 'empty AllowedValues',
       yaml: param('{Type: String, AllowedValues: []}'),
-      findings: [{ messageId: 'emptyList', path: '/Parameters/P/AllowedValues', line: 3, column: 36 }],
+      findings: [
+        {
+          messageId: 'emptyList',
+          path: '/Parameters/P/AllowedValues',
+          line: 3,
+          column: 36,
+          endLine: 3,
+          endColumn: 37,
+        },
+      ],
     },
     {
       name: 'an AllowedPattern on a Number parameter',
@@ -208,7 +284,14 @@ testRule(rule, {
             AllowedPattern: \\d+
       `,
       findings: [
-        { messageId: 'patternOnNonString', path: '/Parameters/Timeout/AllowedPattern', line: 5, column: 21 },
+        {
+          messageId: 'patternOnNonString',
+          path: '/Parameters/Timeout/AllowedPattern',
+          line: 5,
+          column: 21,
+          endLine: 5,
+          endColumn: 24,
+        },
       ],
     },
     {
@@ -220,8 +303,22 @@ testRule(rule, {
           Secret: {Type: 'ALIYUN::OOS::SecretParameter::Value', AllowedPattern: .+}
       `,
       findings: [
-        { messageId: 'patternOnNonString', path: '/Parameters/Enabled/AllowedPattern', line: 3, column: 44 },
-        { messageId: 'patternOnNonString', path: '/Parameters/Secret/AllowedPattern', line: 4, column: 73 },
+        {
+          messageId: 'patternOnNonString',
+          path: '/Parameters/Enabled/AllowedPattern',
+          line: 3,
+          column: 44,
+          endLine: 3,
+          endColumn: 54,
+        },
+        {
+          messageId: 'patternOnNonString',
+          path: '/Parameters/Secret/AllowedPattern',
+          line: 4,
+          column: 73,
+          endLine: 4,
+          endColumn: 75,
+        },
       ],
     },
     {
@@ -239,6 +336,8 @@ testRule(rule, {
           path: '/Parameters/Name/AllowedPattern',
           line: 5,
           column: 21,
+          endLine: 5,
+          endColumn: 28,
           severity: 'warning',
         },
       ],
@@ -252,6 +351,8 @@ testRule(rule, {
           path: '/Parameters/P/AllowedPattern',
           line: 3,
           column: 37,
+          endLine: 3,
+          endColumn: 65,
           severity: 'info',
         },
       ],
@@ -265,7 +366,16 @@ testRule(rule, {
           "Parameters": {"Timeout": {"Type": "Number", "MinValue": 60, "MaxValue": 1}}
         }
       `,
-      findings: [{ messageId: 'minAboveMax', path: '/Parameters/Timeout/MinValue', line: 3, column: 60 }],
+      findings: [
+        {
+          messageId: 'minAboveMax',
+          path: '/Parameters/Timeout/MinValue',
+          line: 3,
+          column: 60,
+          endLine: 3,
+          endColumn: 62,
+        },
+      ],
     },
   ],
 });

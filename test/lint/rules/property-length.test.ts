@@ -48,14 +48,28 @@ testRule(rule, {
       name: 'no fingerprints, reported at the list',
       yaml: oidc('[]'),
       findings: [
-        { messageId: 'invalid', path: '/Resources/Provider/Properties/Fingerprints', line: 9, column: 21 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Provider/Properties/Fingerprints',
+          line: 9,
+          column: 21,
+          endLine: 9,
+          endColumn: 22,
+        },
       ],
     },
     {
       name: 'six fingerprints',
       yaml: oidc('[a, b, c, d, e, f]'),
       findings: [
-        { messageId: 'invalid', path: '/Resources/Provider/Properties/Fingerprints', line: 9, column: 21 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Provider/Properties/Fingerprints',
+          line: 9,
+          column: 21,
+          endLine: 9,
+          endColumn: 38,
+        },
       ],
     },
     {
@@ -74,7 +88,16 @@ testRule(rule, {
               OIDCProviderName: github
               Fingerprints: !Ref Prints
       `,
-      findings: [{ messageId: 'viaParameter', path: '/Parameters/Prints/Default', line: 5, column: 14 }],
+      findings: [
+        {
+          messageId: 'viaParameter',
+          path: '/Parameters/Prints/Default',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 25,
+        },
+      ],
     },
     {
       name: 'an issuer URL longer than 255 characters',
@@ -89,7 +112,14 @@ testRule(rule, {
               Fingerprints: [a]
       `,
       findings: [
-        { messageId: 'invalid', path: '/Resources/Provider/Properties/IssuerUrl', line: 6, column: 18 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Provider/Properties/IssuerUrl',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 280,
+        },
       ],
     },
     {
@@ -107,7 +137,16 @@ testRule(rule, {
               Fingerprints: [a]
               Description: !Ref Text
       `,
-      findings: [{ messageId: 'viaParameter', path: '/Parameters/Text/Default', line: 3, column: 33 }],
+      findings: [
+        {
+          messageId: 'viaParameter',
+          path: '/Parameters/Text/Default',
+          line: 3,
+          column: 33,
+          endLine: 3,
+          endColumn: 290,
+        },
+      ],
     },
     {
       name: 'no fingerprints in the else branch of Fn::If',
@@ -118,6 +157,8 @@ testRule(rule, {
           path: '/Resources/Provider/Properties/Fingerprints/Fn::If/2',
           line: 9,
           column: 34,
+          endLine: 9,
+          endColumn: 35,
         },
       ],
     },
@@ -141,6 +182,8 @@ testRule(rule, {
           path: '/Resources/ClientId/Properties/Parameters/ClientId',
           line: 10,
           column: 19,
+          endLine: 10,
+          endColumn: 148,
         },
       ],
     },
@@ -157,7 +200,14 @@ testRule(rule, {
               HttpConfig: {SignKey: ${'k'.repeat(129)}}
       `,
       findings: [
-        { messageId: 'invalid', path: '/Resources/Hook/Properties/HttpConfig/SignKey', line: 8, column: 29 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Hook/Properties/HttpConfig/SignKey',
+          line: 8,
+          column: 29,
+          endLine: 8,
+          endColumn: 158,
+        },
       ],
     },
   ],

@@ -57,17 +57,44 @@ testRule(rule, {
     {
       name: 'a Timeout of zero, reported at the value',
       yaml: custom('0'),
-      findings: [{ messageId: 'invalid', path: '/Resources/Hook/Properties/Timeout', line: 8, column: 16 }],
+      findings: [
+        {
+          messageId: 'invalid',
+          path: '/Resources/Hook/Properties/Timeout',
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 17,
+        },
+      ],
     },
     {
       name: 'a Timeout above twelve hours',
       yaml: custom('50000'),
-      findings: [{ messageId: 'invalid', path: '/Resources/Hook/Properties/Timeout', line: 8, column: 16 }],
+      findings: [
+        {
+          messageId: 'invalid',
+          path: '/Resources/Hook/Properties/Timeout',
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 21,
+        },
+      ],
     },
     {
       name: 'a Timeout parameter AllowedValues entry out of range, reported at the entry',
       yaml: custom('!Ref T', 'Parameters: {T: {Type: Number, AllowedValues: [60, 86400]}}'),
-      findings: [{ messageId: 'viaParameter', path: '/Parameters/T/AllowedValues/1', line: 2, column: 52 }],
+      findings: [
+        {
+          messageId: 'viaParameter',
+          path: '/Parameters/T/AllowedValues/1',
+          line: 2,
+          column: 52,
+          endLine: 2,
+          endColumn: 57,
+        },
+      ],
     },
     {
       name: 'a parameter value the Condition does not settle is still checked',
@@ -86,13 +113,29 @@ testRule(rule, {
               ServiceToken: acs:fc:cn-hangzhou:123:services/hook/functions/run
               Timeout: !Ref Wait
       `,
-      findings: [{ messageId: 'viaParameter', path: '/Parameters/Wait/Default', line: 3, column: 33 }],
+      findings: [
+        {
+          messageId: 'viaParameter',
+          path: '/Parameters/Wait/Default',
+          line: 3,
+          column: 33,
+          endLine: 3,
+          endColumn: 34,
+        },
+      ],
     },
     {
       name: 'a Timeout of zero in the then branch of Fn::If',
       yaml: custom('!If [C, 0, 60]', 'Conditions: {C: !Equals [a, a]}'),
       findings: [
-        { messageId: 'invalid', path: '/Resources/Hook/Properties/Timeout/Fn::If/1', line: 8, column: 24 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Hook/Properties/Timeout/Fn::If/1',
+          line: 8,
+          column: 24,
+          endLine: 8,
+          endColumn: 25,
+        },
       ],
     },
     {
@@ -114,6 +157,8 @@ testRule(rule, {
           path: '/Resources/Provider/Properties/IssuanceLimitTime',
           line: 9,
           column: 26,
+          endLine: 9,
+          endColumn: 29,
         },
       ],
     },
@@ -132,7 +177,14 @@ testRule(rule, {
         }
       `,
       findings: [
-        { messageId: 'invalid', path: '/Resources/Provision/Properties/Timeout', line: 6, column: 104 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Provision/Properties/Timeout',
+          line: 6,
+          column: 104,
+          endLine: 6,
+          endColumn: 105,
+        },
       ],
     },
   ],

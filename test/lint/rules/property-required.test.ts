@@ -66,7 +66,16 @@ testRule(rule, {
               TargetType: RD-Account
               DuplicationStrategy: KeepBoth
       `,
-      findings: [{ messageId: 'invalid', path: '/Resources/Provision/Properties', line: 6, column: 7 }],
+      findings: [
+        {
+          messageId: 'invalid',
+          path: '/Resources/Provision/Properties',
+          line: 6,
+          column: 7,
+          endLine: 11,
+          endColumn: 36,
+        },
+      ],
     },
     {
       name: 'a custom resource without Properties, reported at the resource (ServiceToken only: Timeout is optional)',
@@ -76,7 +85,9 @@ testRule(rule, {
           Hook:
             Type: Custom::Anything
       `,
-      findings: [{ messageId: 'invalid', path: '/Resources/Hook', line: 4, column: 5 }],
+      findings: [
+        { messageId: 'invalid', path: '/Resources/Hook', line: 4, column: 5, endLine: 4, endColumn: 27 },
+      ],
     },
     {
       name: 'a missing ClientId in the Parameters of Custom::RAMOIDCClientId',
@@ -91,7 +102,14 @@ testRule(rule, {
               Parameters: {OIDCProviderName: github}
       `,
       findings: [
-        { messageId: 'invalid', path: '/Resources/ClientId/Properties/Parameters', line: 8, column: 19 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/ClientId/Properties/Parameters',
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 44,
+        },
       ],
     },
     {
@@ -105,7 +123,16 @@ testRule(rule, {
               ServiceToken: acs:fc:cn-hangzhou:123:services/ros-sso/functions/provision
               Timeout: 60
       `,
-      findings: [{ messageId: 'invalid', path: '/Resources/Provision/Properties', line: 6, column: 7 }],
+      findings: [
+        {
+          messageId: 'invalid',
+          path: '/Resources/Provision/Properties',
+          line: 6,
+          column: 7,
+          endLine: 7,
+          endColumn: 18,
+        },
+      ],
     },
     {
       name: 'an empty required value is not set: reported as missing',
@@ -118,7 +145,16 @@ testRule(rule, {
               ServiceToken:
               Timeout: 60
       `,
-      findings: [{ messageId: 'invalid', path: '/Resources/Hook/Properties', line: 6, column: 7 }],
+      findings: [
+        {
+          messageId: 'invalid',
+          path: '/Resources/Hook/Properties',
+          line: 6,
+          column: 7,
+          endLine: 7,
+          endColumn: 18,
+        },
+      ],
     },
     {
       name: 'a missing ServiceToken in a JSON template, reported at the Properties mapping',
@@ -131,7 +167,16 @@ testRule(rule, {
           }
         }
       `,
-      findings: [{ messageId: 'invalid', path: '/Resources/Hook/Properties', line: 4, column: 56 }],
+      findings: [
+        {
+          messageId: 'invalid',
+          path: '/Resources/Hook/Properties',
+          line: 4,
+          column: 56,
+          endLine: 4,
+          endColumn: 70,
+        },
+      ],
     },
   ],
 });

@@ -92,25 +92,57 @@ testRule(rule, {
       name: 'a word that is no boolean',
       yaml: fc3Function("'False'", "'yes'"),
       findings: [
-        { messageId: 'invalid', path: '/Resources/Fn/Properties/DisableOndemand', line: 12, column: 24 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Fn/Properties/DisableOndemand',
+          line: 12,
+          column: 24,
+          endLine: 12,
+          endColumn: 29,
+        },
       ],
     },
     {
       name: 'a word for the Timeout, reported at the value',
       yaml: custom('sixty'),
-      findings: [{ messageId: 'invalid', path: '/Resources/Hook/Properties/Timeout', line: 8, column: 16 }],
+      findings: [
+        {
+          messageId: 'invalid',
+          path: '/Resources/Hook/Properties/Timeout',
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 21,
+        },
+      ],
     },
     {
       name: 'a word in the else branch of Fn::If',
       yaml: custom('!If [C, 60, forever]', 'Conditions: {C: !Equals [a, a]}'),
       findings: [
-        { messageId: 'invalid', path: '/Resources/Hook/Properties/Timeout/Fn::If/2', line: 8, column: 28 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Hook/Properties/Timeout/Fn::If/2',
+          line: 8,
+          column: 28,
+          endLine: 8,
+          endColumn: 35,
+        },
       ],
     },
     {
       name: 'a String parameter Default that is not a number, reported at the Default',
       yaml: custom('!Ref T', 'Parameters: {T: {Type: String, Default: long}}'),
-      findings: [{ messageId: 'viaParameter', path: '/Parameters/T/Default', line: 2, column: 41 }],
+      findings: [
+        {
+          messageId: 'viaParameter',
+          path: '/Parameters/T/Default',
+          line: 2,
+          column: 41,
+          endLine: 2,
+          endColumn: 45,
+        },
+      ],
     },
     {
       name: 'a list for a string in the Parameters of Custom::CloudSSOUserProvision',
@@ -121,13 +153,24 @@ testRule(rule, {
           path: '/Resources/Provision/Properties/Parameters/DirectoryId',
           line: 10,
           column: 22,
+          endLine: 10,
+          endColumn: 26,
         },
       ],
     },
     {
       name: 'a CommaDelimitedList parameter for a string property, reported at the Default',
       yaml: provision('!Ref Dirs', 'Parameters: {Dirs: {Type: CommaDelimitedList, Default: d-1}}'),
-      findings: [{ messageId: 'viaParameter', path: '/Parameters/Dirs/Default', line: 2, column: 56 }],
+      findings: [
+        {
+          messageId: 'viaParameter',
+          path: '/Parameters/Dirs/Default',
+          line: 2,
+          column: 56,
+          endLine: 2,
+          endColumn: 59,
+        },
+      ],
     },
     {
       name: 'a string for the Parameters mapping and for HttpConfig',
@@ -143,8 +186,22 @@ testRule(rule, {
               HttpConfig: json
       `,
       findings: [
-        { messageId: 'invalid', path: '/Resources/Provision/Properties/Parameters', line: 8, column: 19 },
-        { messageId: 'invalid', path: '/Resources/Provision/Properties/HttpConfig', line: 9, column: 19 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Provision/Properties/Parameters',
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 22,
+        },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Provision/Properties/HttpConfig',
+          line: 9,
+          column: 19,
+          endLine: 9,
+          endColumn: 23,
+        },
       ],
     },
     {
@@ -161,12 +218,21 @@ testRule(rule, {
               IssuanceLimitTime: 1.5
       `,
       findings: [
-        { messageId: 'invalid', path: '/Resources/Provider/Properties/Fingerprints', line: 8, column: 21 },
+        {
+          messageId: 'invalid',
+          path: '/Resources/Provider/Properties/Fingerprints',
+          line: 8,
+          column: 21,
+          endLine: 8,
+          endColumn: 61,
+        },
         {
           messageId: 'invalid',
           path: '/Resources/Provider/Properties/IssuanceLimitTime',
           line: 9,
           column: 26,
+          endLine: 9,
+          endColumn: 29,
         },
       ],
     },
@@ -181,7 +247,16 @@ testRule(rule, {
           }
         }
       `,
-      findings: [{ messageId: 'invalid', path: '/Resources/Hook/Properties/Timeout', line: 4, column: 96 }],
+      findings: [
+        {
+          messageId: 'invalid',
+          path: '/Resources/Hook/Properties/Timeout',
+          line: 4,
+          column: 96,
+          endLine: 4,
+          endColumn: 99,
+        },
+      ],
     },
   ],
 });

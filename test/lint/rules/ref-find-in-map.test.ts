@@ -35,21 +35,42 @@ testRule(rule, {
       name: 'a misspelt map name, reported at the name',
       yaml: withMap('!FindInMap [Directory, cn-hangzhou, Id]'),
       findings: [
-        { messageId: 'unknownMap', path: '/Outputs/Out/Value/Fn::FindInMap/0', line: 8, column: 24 },
+        {
+          messageId: 'unknownMap',
+          path: '/Outputs/Out/Value/Fn::FindInMap/0',
+          line: 8,
+          column: 24,
+          endLine: 8,
+          endColumn: 33,
+        },
       ],
     },
     {
       name: 'an unknown top key',
       yaml: withMap('!FindInMap [Directories, cn-shanghai, Id]'),
       findings: [
-        { messageId: 'unknownKey', path: '/Outputs/Out/Value/Fn::FindInMap/1', line: 8, column: 37 },
+        {
+          messageId: 'unknownKey',
+          path: '/Outputs/Out/Value/Fn::FindInMap/1',
+          line: 8,
+          column: 37,
+          endLine: 8,
+          endColumn: 48,
+        },
       ],
     },
     {
       name: 'an unknown second key in the long form',
       yaml: withMap('{Fn::FindInMap: [Directories, cn-hangzhou, ID]}'),
       findings: [
-        { messageId: 'unknownKey', path: '/Outputs/Out/Value/Fn::FindInMap/2', line: 8, column: 55 },
+        {
+          messageId: 'unknownKey',
+          path: '/Outputs/Out/Value/Fn::FindInMap/2',
+          line: 8,
+          column: 55,
+          endLine: 8,
+          endColumn: 57,
+        },
       ],
     },
     {
@@ -69,6 +90,8 @@ testRule(rule, {
           path: '/Resources/Hook/Properties/ServiceToken/Fn::FindInMap/0',
           line: 6,
           column: 33,
+          endLine: 6,
+          endColumn: 42,
         },
       ],
     },

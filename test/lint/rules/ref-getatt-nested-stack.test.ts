@@ -59,6 +59,8 @@ testRule(rule, {
           path: '/Outputs/Id/Value/Fn::GetAtt/1',
           line: 13,
           column: 38,
+          endLine: 13,
+          endColumn: 46,
           severity: 'error',
           message:
             /^Fn::GetAtt on the nested stack Network must read Outputs.<name> \(one of its outputs\), not Outputs.$/,
@@ -83,6 +85,8 @@ testRule(rule, {
           path: '/Outputs/Id/Value/Fn::GetAtt/1',
           line: 17,
           column: 23,
+          endLine: 17,
+          endColumn: 44,
           message:
             /^the nested stack Network has no output VpcID; its TemplateBody declares VpcId; did you mean VpcId\?$/,
         },
@@ -91,6 +95,8 @@ testRule(rule, {
           path: '/Outputs/None/Value/Fn::GetAtt/1',
           line: 18,
           column: 25,
+          endLine: 18,
+          endColumn: 41,
           message: /declares no outputs$/,
         },
       ],

@@ -61,35 +61,70 @@ testRule(rule, {
       name: 'a data source of Locals read outside Locals',
       yaml: withDataSourceLocal('Zones: {Value: !GetAtt Zones.ZoneIds}'),
       findings: [
-        { messageId: 'localOutsideLocals', path: '/Outputs/Zones/Value/Fn::GetAtt/0', line: 9, column: 26 },
+        {
+          messageId: 'localOutsideLocals',
+          path: '/Outputs/Zones/Value/Fn::GetAtt/0',
+          line: 9,
+          column: 26,
+          endLine: 9,
+          endColumn: 39,
+        },
       ],
     },
     {
       name: 'an unknown resource in the short form, reported at the whole scalar',
       yaml: output('!GetAtt Provisoin.Status'),
       findings: [
-        { messageId: 'unknownResource', path: '/Outputs/Out/Value/Fn::GetAtt/0', line: 14, column: 20 },
+        {
+          messageId: 'unknownResource',
+          path: '/Outputs/Out/Value/Fn::GetAtt/0',
+          line: 14,
+          column: 20,
+          endLine: 14,
+          endColumn: 36,
+        },
       ],
     },
     {
       name: 'an unknown resource in the long form',
       yaml: output('{Fn::GetAtt: [Missing, Status]}'),
       findings: [
-        { messageId: 'unknownResource', path: '/Outputs/Out/Value/Fn::GetAtt/0', line: 14, column: 26 },
+        {
+          messageId: 'unknownResource',
+          path: '/Outputs/Out/Value/Fn::GetAtt/0',
+          line: 14,
+          column: 26,
+          endLine: 14,
+          endColumn: 33,
+        },
       ],
     },
     {
       name: 'an attribute the schema does not list',
       yaml: output('!GetAtt Native.Arn'),
       findings: [
-        { messageId: 'unknownAttribute', path: '/Outputs/Out/Value/Fn::GetAtt/1', line: 14, column: 20 },
+        {
+          messageId: 'unknownAttribute',
+          path: '/Outputs/Out/Value/Fn::GetAtt/1',
+          line: 14,
+          column: 20,
+          endLine: 14,
+          endColumn: 30,
+        },
       ],
     },
     {
       name: 'a near miss of an attribute in the long form',
       yaml: output('{Fn::GetAtt: [Provision, UserProvisionID]}'),
       findings: [
-        { messageId: 'unknownAttribute', path: '/Outputs/Out/Value/Fn::GetAtt/1', line: 14, column: 37 },
+        {
+          messageId: 'unknownAttribute',
+          path: '/Outputs/Out/Value/Fn::GetAtt/1',
+          line: 14,
+          column: 37,
+          endLine: 14,
+          endColumn: 52,
+        },
       ],
     },
     {
@@ -112,6 +147,8 @@ testRule(rule, {
           path: '/Resources/ClientId/Properties/Parameters/OIDCProviderName/Fn::GetAtt/0',
           line: 9,
           column: 35,
+          endLine: 9,
+          endColumn: 60,
         },
       ],
     },

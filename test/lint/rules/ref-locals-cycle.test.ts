@@ -40,6 +40,8 @@ testRule(rule, {
           path: '/Locals/C/Value/Fn::GetAtt',
           line: 10,
           column: 25,
+          endLine: 10,
+          endColumn: 34,
           severity: 'error',
           message: /^locals refer to each other in a cycle: A → B → C → A$/,
         },
@@ -54,7 +56,15 @@ testRule(rule, {
             Value: !Ref Name
       `,
       findings: [
-        { messageId: 'cycle', path: '/Locals/Name/Value/Ref', line: 4, column: 12, message: /Name → Name/ },
+        {
+          messageId: 'cycle',
+          path: '/Locals/Name/Value/Ref',
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 21,
+          message: /Name → Name/,
+        },
       ],
     },
   ],

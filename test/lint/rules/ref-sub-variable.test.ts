@@ -43,27 +43,72 @@ testRule(rule, {
     {
       name: 'an unknown variable, reported at the Sub string',
       yaml: output(`!Sub \${Prefx}-name`),
-      findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Fn::Sub', line: 10, column: 12 }],
+      findings: [
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Out/Value/Fn::Sub',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 30,
+        },
+      ],
     },
     {
       name: 'an unknown variable used twice in one string, reported once',
       yaml: output(`!Sub 'region \${RegionId}, again \${RegionId}'`),
-      findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Fn::Sub', line: 10, column: 12 }],
+      findings: [
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Out/Value/Fn::Sub',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 56,
+        },
+      ],
     },
     {
       name: 'a Locals entry, which Fn::Sub cannot read',
       yaml: output(`!Sub \${Prefix}-\${Suffix}`),
-      findings: [{ messageId: 'local', path: '/Outputs/Out/Value/Fn::Sub', line: 10, column: 12 }],
+      findings: [
+        {
+          messageId: 'local',
+          path: '/Outputs/Out/Value/Fn::Sub',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 36,
+        },
+      ],
     },
     {
       name: 'an unknown resource with an attribute',
       yaml: output(`!Sub \${Provisioning.UserProvisionId}`),
-      findings: [{ messageId: 'unknownResource', path: '/Outputs/Out/Value/Fn::Sub', line: 10, column: 12 }],
+      findings: [
+        {
+          messageId: 'unknownResource',
+          path: '/Outputs/Out/Value/Fn::Sub',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 48,
+        },
+      ],
     },
     {
       name: 'an attribute the schema does not list',
       yaml: output(`!Sub \${Provision.Arn}`),
-      findings: [{ messageId: 'unknownAttribute', path: '/Outputs/Out/Value/Fn::Sub', line: 10, column: 12 }],
+      findings: [
+        {
+          messageId: 'unknownAttribute',
+          path: '/Outputs/Out/Value/Fn::Sub',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 33,
+        },
+      ],
     },
     {
       name: 'a misspelt pseudo parameter and a variable missing from the map, each reported',
@@ -76,8 +121,22 @@ testRule(rule, {
               - {Name: x}
       `,
       findings: [
-        { messageId: 'unknown', path: '/Outputs/Out/Value/Fn::Sub/0', line: 5, column: 9 },
-        { messageId: 'unknown', path: '/Outputs/Out/Value/Fn::Sub/0', line: 5, column: 9 },
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Out/Value/Fn::Sub/0',
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 33,
+        },
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Out/Value/Fn::Sub/0',
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 33,
+        },
       ],
     },
     {
@@ -98,6 +157,8 @@ testRule(rule, {
           path: '/Resources/Hook/Properties/ServiceToken/Fn::Sub',
           line: 7,
           column: 18,
+          endLine: 7,
+          endColumn: 97,
         },
       ],
     },

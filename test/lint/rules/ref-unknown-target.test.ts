@@ -78,22 +78,58 @@ testRule(rule, {
     {
       name: 'a misspelt parameter in the short form, reported at the tag',
       yaml: output('!Ref DirectoryID'),
-      findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Ref', line: 9, column: 12 }],
+      findings: [
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Out/Value/Ref',
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 28,
+        },
+      ],
     },
     {
       name: 'an unknown name in the long form, reported at the name',
       yaml: output('{Ref: Handel}'),
-      findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Ref', line: 9, column: 18 }],
+      findings: [
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Out/Value/Ref',
+          line: 9,
+          column: 18,
+          endLine: 9,
+          endColumn: 24,
+        },
+      ],
     },
     {
       name: 'a misspelt pseudo parameter',
       yaml: output('!Ref ALIYUN::Regoin'),
-      findings: [{ messageId: 'unknown', path: '/Outputs/Out/Value/Ref', line: 9, column: 12 }],
+      findings: [
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Out/Value/Ref',
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 31,
+        },
+      ],
     },
     {
       name: 'a Ref given a function',
       yaml: output('{Ref: !Join [a, [b]]}'),
-      findings: [{ messageId: 'notString', path: '/Outputs/Out/Value/Ref', line: 9, column: 18 }],
+      findings: [
+        {
+          messageId: 'notString',
+          path: '/Outputs/Out/Value/Ref',
+          line: 9,
+          column: 18,
+          endLine: 9,
+          endColumn: 25,
+        },
+      ],
     },
     {
       name: 'a resource inside Conditions',
@@ -104,6 +140,8 @@ testRule(rule, {
           path: '/Conditions/C/Fn::Or/0/Fn::Equals/0/Ref',
           line: 4,
           column: 31,
+          endLine: 4,
+          endColumn: 42,
         },
       ],
     },
@@ -128,6 +166,8 @@ testRule(rule, {
           path: '/Metadata/ALIYUN::ROS::Interface/ResourcesForParameterConstraints/Db/Properties/ZoneId/Ref',
           line: 5,
           column: 70,
+          endLine: 5,
+          endColumn: 76,
           severity: 'warning',
           message: /did you mean ZoneId\?; this metadata is read by the console only/,
         },
@@ -136,6 +176,8 @@ testRule(rule, {
           path: '/Parameters/InstanceClass/AssociationPropertyMetadata/ZoneId/Ref',
           line: 11,
           column: 49,
+          endLine: 11,
+          endColumn: 53,
           severity: 'warning',
         },
       ],
@@ -153,7 +195,16 @@ testRule(rule, {
         Outputs:
           Cidr: {Value: !Ref cidr}
       `,
-      findings: [{ messageId: 'unknown', path: '/Outputs/Cidr/Value/Ref', line: 9, column: 17 }],
+      findings: [
+        {
+          messageId: 'unknown',
+          path: '/Outputs/Cidr/Value/Ref',
+          line: 9,
+          column: 17,
+          endLine: 9,
+          endColumn: 26,
+        },
+      ],
     },
     {
       name: 'an unknown Ref inside a resource property and in Fn::If',
@@ -168,12 +219,21 @@ testRule(rule, {
               Timeout: !If [C, !Ref Timeout, 60]
       `,
       findings: [
-        { messageId: 'unknown', path: '/Resources/Hook/Properties/ServiceToken/Ref', line: 7, column: 21 },
+        {
+          messageId: 'unknown',
+          path: '/Resources/Hook/Properties/ServiceToken/Ref',
+          line: 7,
+          column: 21,
+          endLine: 7,
+          endColumn: 37,
+        },
         {
           messageId: 'unknown',
           path: '/Resources/Hook/Properties/Timeout/Fn::If/1/Ref',
           line: 8,
           column: 24,
+          endLine: 8,
+          endColumn: 36,
         },
       ],
     },

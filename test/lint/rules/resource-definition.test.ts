@@ -94,17 +94,31 @@ testRule(rule, {
         ROSTemplateFormatVersion: '2015-09-01'
         Outputs: {Region: {Value: !Ref ALIYUN::Region}}
       `,
-      findings: [{ messageId: 'noResources', path: '', line: 1, column: 1, severity: 'warning' }],
+      findings: [
+        {
+          messageId: 'noResources',
+          path: '',
+          line: 1,
+          column: 1,
+          endLine: 2,
+          endColumn: 46,
+          severity: 'warning',
+        },
+      ],
     },
     {
       name: 'a resource that is a bare type name',
       yaml: resource('ALIYUN::ROS::WaitConditionHandle'),
-      findings: [{ messageId: 'notMapping', path: '/Resources/R', line: 6, column: 6 }],
+      findings: [
+        { messageId: 'notMapping', path: '/Resources/R', line: 6, column: 6, endLine: 6, endColumn: 38 },
+      ],
     },
     {
       name: 'a resource without a Type, reported at its name',
       yaml: resource('{Properties: {}}'),
-      findings: [{ messageId: 'missingType', path: '/Resources/R', line: 6, column: 3 }],
+      findings: [
+        { messageId: 'missingType', path: '/Resources/R', line: 6, column: 3, endLine: 6, endColumn: 4 },
+      ],
     },
     {
       name: 'a CloudFormation type and a type with one segment',
@@ -116,9 +130,30 @@ testRule(rule, {
           Custom: {Type: Custom::Hook.v2}
       `,
       findings: [
-        { messageId: 'badType', path: '/Resources/Bucket/Type', line: 3, column: 18 },
-        { messageId: 'badType', path: '/Resources/Thing/Type', line: 4, column: 17 },
-        { messageId: 'badType', path: '/Resources/Custom/Type', line: 5, column: 18 },
+        {
+          messageId: 'badType',
+          path: '/Resources/Bucket/Type',
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 33,
+        },
+        {
+          messageId: 'badType',
+          path: '/Resources/Thing/Type',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 23,
+        },
+        {
+          messageId: 'badType',
+          path: '/Resources/Custom/Type',
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 33,
+        },
       ],
     },
     {
@@ -130,8 +165,22 @@ testRule(rule, {
           Long: {Type: Custom::${'a'.repeat(61)}}
       `,
       findings: [
-        { messageId: 'badCustomType', path: '/Resources/Nested/Type', line: 3, column: 18 },
-        { messageId: 'badCustomType', path: '/Resources/Long/Type', line: 4, column: 16 },
+        {
+          messageId: 'badCustomType',
+          path: '/Resources/Nested/Type',
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 35,
+        },
+        {
+          messageId: 'badCustomType',
+          path: '/Resources/Long/Type',
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 85,
+        },
       ],
     },
     {
@@ -145,6 +194,8 @@ testRule(rule, {
           path: '/Resources/R/Propreties',
           line: 6,
           column: 47,
+          endLine: 6,
+          endColumn: 57,
           message: /did you mean Properties\?/,
         },
         {
@@ -152,9 +203,18 @@ testRule(rule, {
           path: '/Resources/R/DepensOn',
           line: 6,
           column: 63,
+          endLine: 6,
+          endColumn: 71,
           message: /did you mean DependsOn\?/,
         },
-        { messageId: 'unknownKey', path: '/Resources/R/CreationPolicy', line: 6, column: 80 },
+        {
+          messageId: 'unknownKey',
+          path: '/Resources/R/CreationPolicy',
+          line: 6,
+          column: 80,
+          endLine: 6,
+          endColumn: 94,
+        },
       ],
     },
     {
@@ -176,6 +236,8 @@ testRule(rule, {
           path: '/Resources/Provision/DirectoryId',
           line: 5,
           column: 5,
+          endLine: 5,
+          endColumn: 16,
           message: /^DirectoryId is a property of ALIYUN::CloudSSO::UserProvision .*move it into Properties$/,
         },
         {
@@ -183,6 +245,8 @@ testRule(rule, {
           path: '/Resources/Gateway/Spec',
           line: 9,
           column: 5,
+          endLine: 9,
+          endColumn: 9,
           message: /if it is a property, move it into Properties$/,
         },
       ],
@@ -197,27 +261,73 @@ testRule(rule, {
           Handle: {Type: ALIYUN::ROS::WaitConditionHandle, Version: v1}
       `,
       findings: [
-        { messageId: 'missingVersion', path: '/Resources/Network', line: 3, column: 3 },
-        { messageId: 'badVersion', path: '/Resources/Compute/Version', line: 4, column: 64 },
-        { messageId: 'versionNotModule', path: '/Resources/Handle/Version', line: 5, column: 52 },
+        {
+          messageId: 'missingVersion',
+          path: '/Resources/Network',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 10,
+        },
+        {
+          messageId: 'badVersion',
+          path: '/Resources/Compute/Version',
+          line: 4,
+          column: 64,
+          endLine: 4,
+          endColumn: 67,
+        },
+        {
+          messageId: 'versionNotModule',
+          path: '/Resources/Handle/Version',
+          line: 5,
+          column: 52,
+          endLine: 5,
+          endColumn: 59,
+        },
       ],
     },
     {
       name: 'Properties given as a list',
       yaml: resource('{Type: ALIYUN::ROS::WaitConditionHandle, Properties: [a]}'),
-      findings: [{ messageId: 'propertiesNotMapping', path: '/Resources/R/Properties', line: 6, column: 59 }],
+      findings: [
+        {
+          messageId: 'propertiesNotMapping',
+          path: '/Resources/R/Properties',
+          line: 6,
+          column: 59,
+          endLine: 6,
+          endColumn: 61,
+        },
+      ],
     },
     {
       name: 'a Snapshot DeletionPolicy',
       yaml: resource('{Type: ALIYUN::ROS::WaitConditionHandle, DeletionPolicy: Snapshot}'),
       findings: [
-        { messageId: 'badDeletionPolicy', path: '/Resources/R/DeletionPolicy', line: 6, column: 63 },
+        {
+          messageId: 'badDeletionPolicy',
+          path: '/Resources/R/DeletionPolicy',
+          line: 6,
+          column: 63,
+          endLine: 6,
+          endColumn: 71,
+        },
       ],
     },
     {
       name: 'a Condition given as a list',
       yaml: resource('{Type: ALIYUN::ROS::WaitConditionHandle, Condition: [IsProd]}'),
-      findings: [{ messageId: 'badCondition', path: '/Resources/R/Condition', line: 6, column: 58 }],
+      findings: [
+        {
+          messageId: 'badCondition',
+          path: '/Resources/R/Condition',
+          line: 6,
+          column: 58,
+          endLine: 6,
+          endColumn: 65,
+        },
+      ],
     },
     {
       name: 'DependsOn given a mapping and a list with a number',
@@ -228,8 +338,22 @@ testRule(rule, {
           B: {Type: ALIYUN::ROS::WaitConditionHandle, DependsOn: [A, 1]}
       `,
       findings: [
-        { messageId: 'badDependsOn', path: '/Resources/A/DependsOn', line: 3, column: 58 },
-        { messageId: 'badDependsOn', path: '/Resources/B/DependsOn', line: 4, column: 58 },
+        {
+          messageId: 'badDependsOn',
+          path: '/Resources/A/DependsOn',
+          line: 3,
+          column: 58,
+          endLine: 3,
+          endColumn: 66,
+        },
+        {
+          messageId: 'badDependsOn',
+          path: '/Resources/B/DependsOn',
+          line: 4,
+          column: 58,
+          endLine: 4,
+          endColumn: 63,
+        },
       ],
     },
     {
@@ -242,9 +366,9 @@ testRule(rule, {
           C: {Type: ALIYUN::ROS::WaitConditionHandle, Count: many}
       `,
       findings: [
-        { messageId: 'badCount', path: '/Resources/A/Count', line: 3, column: 54 },
-        { messageId: 'badCount', path: '/Resources/B/Count', line: 4, column: 54 },
-        { messageId: 'badCount', path: '/Resources/C/Count', line: 5, column: 54 },
+        { messageId: 'badCount', path: '/Resources/A/Count', line: 3, column: 54, endLine: 3, endColumn: 56 },
+        { messageId: 'badCount', path: '/Resources/B/Count', line: 4, column: 54, endLine: 4, endColumn: 57 },
+        { messageId: 'badCount', path: '/Resources/C/Count', line: 5, column: 54, endLine: 5, endColumn: 58 },
       ],
     },
     {
@@ -257,7 +381,14 @@ testRule(rule, {
         }
       `,
       findings: [
-        { messageId: 'propertiesNotMapping', path: '/Resources/Hook/Properties', line: 3, column: 68 },
+        {
+          messageId: 'propertiesNotMapping',
+          path: '/Resources/Hook/Properties',
+          line: 3,
+          column: 68,
+          endLine: 3,
+          endColumn: 69,
+        },
       ],
     },
   ],

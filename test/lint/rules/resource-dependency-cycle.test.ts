@@ -61,7 +61,16 @@ testRule(rule, {
           A: {Type: ALIYUN::ROS::WaitConditionHandle, DependsOn: B}
           B: {Type: ALIYUN::ROS::WaitConditionHandle, DependsOn: [A]}
       `,
-      findings: [{ messageId: 'cycle', path: '/Resources/B/DependsOn/0', line: 4, column: 59 }],
+      findings: [
+        {
+          messageId: 'cycle',
+          path: '/Resources/B/DependsOn/0',
+          line: 4,
+          column: 59,
+          endLine: 4,
+          endColumn: 60,
+        },
+      ],
     },
     {
       name: 'a cycle through Ref and Fn::GetAtt',
@@ -81,6 +90,8 @@ testRule(rule, {
           path: '/Resources/ClientId/Properties/Parameters/OIDCProviderName/Ref',
           line: 8,
           column: 49,
+          endLine: 8,
+          endColumn: 62,
         },
       ],
     },
@@ -93,7 +104,16 @@ testRule(rule, {
           B: {Type: ALIYUN::ROS::WaitConditionHandle, Properties: {Name: !Ref C}}
           C: {Type: ALIYUN::ROS::WaitConditionHandle, DependsOn: A}
       `,
-      findings: [{ messageId: 'cycle', path: '/Resources/C/DependsOn', line: 5, column: 58 }],
+      findings: [
+        {
+          messageId: 'cycle',
+          path: '/Resources/C/DependsOn',
+          line: 5,
+          column: 58,
+          endLine: 5,
+          endColumn: 59,
+        },
+      ],
     },
     {
       name: 'two separate cycles, each reported once',
@@ -106,8 +126,22 @@ testRule(rule, {
           D: {Type: ALIYUN::ROS::WaitConditionHandle, Properties: {Name: !GetAtt C.Id}}
       `,
       findings: [
-        { messageId: 'cycle', path: '/Resources/B/DependsOn', line: 4, column: 58 },
-        { messageId: 'cycle', path: '/Resources/D/Properties/Name/Fn::GetAtt', line: 6, column: 66 },
+        {
+          messageId: 'cycle',
+          path: '/Resources/B/DependsOn',
+          line: 4,
+          column: 58,
+          endLine: 4,
+          endColumn: 59,
+        },
+        {
+          messageId: 'cycle',
+          path: '/Resources/D/Properties/Name/Fn::GetAtt',
+          line: 6,
+          column: 66,
+          endLine: 6,
+          endColumn: 78,
+        },
       ],
     },
     {
@@ -123,7 +157,14 @@ testRule(rule, {
         }
       `,
       findings: [
-        { messageId: 'cycle', path: '/Resources/B/Properties/Name/Fn::GetAtt', line: 5, column: 93 },
+        {
+          messageId: 'cycle',
+          path: '/Resources/B/Properties/Name/Fn::GetAtt',
+          line: 5,
+          column: 93,
+          endLine: 5,
+          endColumn: 103,
+        },
       ],
     },
   ],

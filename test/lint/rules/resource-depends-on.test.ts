@@ -35,7 +35,16 @@ testRule(rule, {
             Type: Custom::RAMOIDCClientId
             DependsOn: Provder
       `,
-      findings: [{ messageId: 'unknown', path: '/Resources/ClientId/DependsOn', line: 6, column: 16 }],
+      findings: [
+        {
+          messageId: 'unknown',
+          path: '/Resources/ClientId/DependsOn',
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 23,
+        },
+      ],
     },
     {
       name: 'a parameter name in a DependsOn list',
@@ -50,7 +59,16 @@ testRule(rule, {
               - Provider
               - Function
       `,
-      findings: [{ messageId: 'unknown', path: '/Resources/ClientId/DependsOn/1', line: 9, column: 9 }],
+      findings: [
+        {
+          messageId: 'unknown',
+          path: '/Resources/ClientId/DependsOn/1',
+          line: 9,
+          column: 9,
+          endLine: 9,
+          endColumn: 17,
+        },
+      ],
     },
     {
       name: 'a resource that depends on itself',
@@ -59,7 +77,16 @@ testRule(rule, {
         Resources:
           Provider: {Type: ALIYUN::RAM::OIDCProvider, DependsOn: [Provider]}
       `,
-      findings: [{ messageId: 'self', path: '/Resources/Provider/DependsOn/0', line: 3, column: 59 }],
+      findings: [
+        {
+          messageId: 'self',
+          path: '/Resources/Provider/DependsOn/0',
+          line: 3,
+          column: 59,
+          endLine: 3,
+          endColumn: 67,
+        },
+      ],
     },
   ],
 });

@@ -46,6 +46,8 @@ testRule(rule, {
           path: '/Resources/Vpc1/Type',
           line: 3,
           column: 16,
+          endLine: 3,
+          endColumn: 32,
           severity: 'warning',
           message: /did you mean ALIYUN::ECS::VPC\?/,
         },
@@ -54,6 +56,8 @@ testRule(rule, {
           path: '/Resources/Widget/Type',
           line: 5,
           column: 18,
+          endLine: 5,
+          endColumn: 41,
           severity: 'warning',
         },
         {
@@ -61,6 +65,8 @@ testRule(rule, {
           path: '/Resources/Pod/Type',
           line: 6,
           column: 15,
+          endLine: 6,
+          endColumn: 43,
           severity: 'warning',
           message:
             /: neither defined here nor in the official ROS type list; did you mean ALIYUN::ACS::ApplicationPod\? \(/,
@@ -77,9 +83,33 @@ testRule(rule, {
           Other: {Type: Acme::Thing}
       `,
       findings: [
-        { messageId: 'dataSource', path: '/Resources/Zones/Type', line: 3, column: 17, severity: 'info' },
-        { messageId: 'module', path: '/Resources/Net/Type', line: 4, column: 15, severity: 'info' },
-        { messageId: 'noSchema', path: '/Resources/Other/Type', line: 5, column: 17, severity: 'info' },
+        {
+          messageId: 'dataSource',
+          path: '/Resources/Zones/Type',
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 43,
+          severity: 'info',
+        },
+        {
+          messageId: 'module',
+          path: '/Resources/Net/Type',
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 40,
+          severity: 'info',
+        },
+        {
+          messageId: 'noSchema',
+          path: '/Resources/Other/Type',
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 28,
+          severity: 'info',
+        },
       ],
     },
     {
@@ -96,6 +126,8 @@ testRule(rule, {
           path: '/Resources/Pod/Type',
           line: 3,
           column: 15,
+          endLine: 3,
+          endColumn: 42,
           severity: 'info',
           message:
             /^ALIYUN::ACS::ApplicationPod is an official ROS type without a definition here; .*schemas update/,
@@ -111,7 +143,15 @@ testRule(rule, {
           Function: {Type: Aliyun::Serverless::Function}
       `,
       findings: [
-        { messageId: 'serverless', path: '/Resources/Function/Type', line: 4, column: 20, severity: 'info' },
+        {
+          messageId: 'serverless',
+          path: '/Resources/Function/Type',
+          line: 4,
+          column: 20,
+          endLine: 4,
+          endColumn: 48,
+          severity: 'info',
+        },
       ],
     },
     {
@@ -127,6 +167,8 @@ testRule(rule, {
           path: '/Resources/Function/Type',
           line: 3,
           column: 20,
+          endLine: 3,
+          endColumn: 48,
           severity: 'error',
         },
       ],

@@ -40,6 +40,8 @@ testRule(rule, {
           path: '/Resources/Handle/Type',
           line: 5,
           column: 5,
+          endLine: 5,
+          endColumn: 9,
           severity: 'warning',
           message: /^key Type appears 2 times in this mapping; only the last value is used$/,
         },
@@ -53,7 +55,17 @@ testRule(rule, {
           A: {Value: 2}
           A: {Value: 3}
       `,
-      findings: [{ messageId: 'duplicate', path: '/Outputs/A', line: 4, column: 3, message: /3 times/ }],
+      findings: [
+        {
+          messageId: 'duplicate',
+          path: '/Outputs/A',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 4,
+          message: /3 times/,
+        },
+      ],
     },
     {
       name: 'a repeated key inside a short-form argument and inside a list item',
@@ -66,15 +78,31 @@ testRule(rule, {
             - {k: 1, k: 2}
       `,
       findings: [
-        { messageId: 'duplicate', path: '/Outputs/O/Value/Fn::Str/a', line: 3, column: 24 },
-        { messageId: 'duplicate', path: '/Metadata/Items/0/k', line: 6, column: 14 },
+        {
+          messageId: 'duplicate',
+          path: '/Outputs/O/Value/Fn::Str/a',
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 25,
+        },
+        {
+          messageId: 'duplicate',
+          path: '/Metadata/Items/0/k',
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 15,
+        },
       ],
     },
     {
       name: 'a repeated key in a JSON template',
       file: 't.json',
       yaml: '{\n  "Outputs": {\n    "A": {"Value": 1},\n    "A": {"Value": 2}\n  }\n}',
-      findings: [{ messageId: 'duplicate', path: '/Outputs/A', line: 4, column: 5 }],
+      findings: [
+        { messageId: 'duplicate', path: '/Outputs/A', line: 4, column: 5, endLine: 4, endColumn: 8 },
+      ],
     },
   ],
 });

@@ -34,6 +34,8 @@ testRule(rule, {
           path: '/Outputs/',
           line: 6,
           column: 5,
+          endLine: 6,
+          endColumn: 13,
           severity: 'error',
           message: /^the key before this value is empty; the Python YAML loader ROS uses refuses/,
         },
@@ -49,8 +51,8 @@ testRule(rule, {
             - : 2
       `,
       findings: [
-        { messageId: 'empty', path: '/Metadata/Flow/', line: 3, column: 12 },
-        { messageId: 'empty', path: '/Metadata/List/0/', line: 5, column: 9 },
+        { messageId: 'empty', path: '/Metadata/Flow/', line: 3, column: 12, endLine: 3, endColumn: 13 },
+        { messageId: 'empty', path: '/Metadata/List/0/', line: 5, column: 9, endLine: 5, endColumn: 10 },
       ],
     },
   ],

@@ -24,12 +24,21 @@ testRule(rule, {
         Description: provisioning
         ${RESOURCES}
       `,
-      findings: [{ messageId: 'missing', path: '', line: 1, column: 1 }],
+      findings: [{ messageId: 'missing', path: '', line: 1, column: 1, endLine: 2, endColumn: 60 }],
     },
     {
       name: 'another unquoted date',
       yaml: `ROSTemplateFormatVersion: 2016-01-01\n${RESOURCES}\n`,
-      findings: [{ messageId: 'wrong', path: '/ROSTemplateFormatVersion', line: 1, column: 27 }],
+      findings: [
+        {
+          messageId: 'wrong',
+          path: '/ROSTemplateFormatVersion',
+          line: 1,
+          column: 27,
+          endLine: 1,
+          endColumn: 37,
+        },
+      ],
     },
     {
       name: 'the CloudFormation version',
@@ -37,12 +46,30 @@ testRule(rule, {
         ${RESOURCES}
         ROSTemplateFormatVersion: 2010-09-09
       `,
-      findings: [{ messageId: 'wrong', path: '/ROSTemplateFormatVersion', line: 2, column: 27 }],
+      findings: [
+        {
+          messageId: 'wrong',
+          path: '/ROSTemplateFormatVersion',
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 37,
+        },
+      ],
     },
     {
       name: 'a number instead of a date',
       yaml: `ROSTemplateFormatVersion: 2015\n${RESOURCES}\n`,
-      findings: [{ messageId: 'wrong', path: '/ROSTemplateFormatVersion', line: 1, column: 27 }],
+      findings: [
+        {
+          messageId: 'wrong',
+          path: '/ROSTemplateFormatVersion',
+          line: 1,
+          column: 27,
+          endLine: 1,
+          endColumn: 31,
+        },
+      ],
     },
     {
       name: 'a JSON template without a version',
@@ -52,7 +79,7 @@ testRule(rule, {
           "Resources": {}
         }
       `,
-      findings: [{ messageId: 'missing', path: '', line: 1, column: 1 }],
+      findings: [{ messageId: 'missing', path: '', line: 1, column: 1, endLine: 2, endColumn: 17 }],
     },
   ],
 });

@@ -36,7 +36,7 @@ testRule(rule, {
         Resource:
           Handle: {Type: ALIYUN::ROS::WaitConditionHandle}
       `,
-      findings: [{ messageId: 'unknown', path: '/Resource', line: 2, column: 1 }],
+      findings: [{ messageId: 'unknown', path: '/Resource', line: 2, column: 1, endLine: 2, endColumn: 9 }],
     },
     {
       name: 'CloudFormation sections',
@@ -45,8 +45,15 @@ testRule(rule, {
         Hooks: {}
       `,
       findings: [
-        { messageId: 'unknown', path: '/AWSTemplateFormatVersion', line: 1, column: 1 },
-        { messageId: 'unknown', path: '/Hooks', line: 2, column: 1 },
+        {
+          messageId: 'unknown',
+          path: '/AWSTemplateFormatVersion',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 25,
+        },
+        { messageId: 'unknown', path: '/Hooks', line: 2, column: 1, endLine: 2, endColumn: 6 },
       ],
     },
     {
@@ -57,8 +64,8 @@ testRule(rule, {
         Resources: none
       `,
       findings: [
-        { messageId: 'notMapping', path: '/Parameters', line: 2, column: 13 },
-        { messageId: 'notMapping', path: '/Resources', line: 3, column: 12 },
+        { messageId: 'notMapping', path: '/Parameters', line: 2, column: 13, endLine: 2, endColumn: 17 },
+        { messageId: 'notMapping', path: '/Resources', line: 3, column: 12, endLine: 3, endColumn: 16 },
       ],
     },
     {
@@ -70,7 +77,17 @@ testRule(rule, {
           "Outputs": []
         }
       `,
-      findings: [{ messageId: 'notMapping', path: '/Outputs', line: 3, column: 14 }],
+      findings: [
+        {
+          messageId: 'notMapping',
+          path: '/Outputs',
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 15,
+          data: { name: 'Outputs' },
+        },
+      ],
     },
   ],
 });

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSeed, type RunningEmulator, SeedError, startEmulator } from '../../../local/emulator';
 import { cloudSso, ims } from './helpers';
+import { tempDir } from '../../support/temp';
 
-const dir = mkdtempSync(join(tmpdir(), 'emulator-seed-'));
+const dir = tempDir('emulator-seed-');
 
 function seedFile(name: string, text: string): string {
   const path = join(dir, name);

@@ -1,8 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSchemasUpdate } from '../../../schema-tools/update/cli';
 import { CREDENTIAL, type FakeRos } from './fake-ros';
+import { tempDir } from '../../support/temp';
 
 export interface RunResult {
   code: 0 | 1 | 2;
@@ -12,7 +11,7 @@ export interface RunResult {
 
 /** A fresh, empty cache directory. */
 export function tempCache(): string {
-  return join(mkdtempSync(join(tmpdir(), 'ros-sso-schemas-')), 'cache');
+  return join(tempDir('ros-sso-schemas-'), 'cache');
 }
 
 /** The environment a user would have: a key, the cache, and backoff waits of a few ms. */
@@ -45,6 +44,7 @@ export async function update(
     stderr: (t) => {
       stderr += t;
     },
+    cwd: process.cwd(),
     env: options.env ?? envFor(cache),
     isTTY: options.isTTY ?? false,
   });

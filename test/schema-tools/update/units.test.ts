@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchemasUpdateArgs } from '../../../schema-tools/update/args';
-import { backoffDelay, backoffPolicy, DEFAULT_BACKOFF } from '../../../schema-tools/update/backoff';
-import { parseEndpoint } from '../../../schema-tools/update/client';
+import { backoffPolicy, DEFAULT_BACKOFF } from '../../../schema-tools/update/backoff';
+import { backoffMs } from '../../../sdk/retry';
+import { parseHostOrUrl as parseEndpoint } from '../../../sdk/endpoint';
 import { failureKind, toRosCallError } from '../../../schema-tools/update/errors';
 import { compileTypePattern } from '../../../schema-tools/update/type-pattern';
 
@@ -87,9 +88,9 @@ describe('failure kinds', () => {
 
 describe('backoff', () => {
   it('doubles from 1 s to a 16 s cap with jitter in the upper half', () => {
-    const ceilings = [1, 2, 3, 4, 5, 6].map((retry) => backoffDelay(DEFAULT_BACKOFF, retry, () => 1));
+    const ceilings = [1, 2, 3, 4, 5, 6].map((retry) => backoffMs(DEFAULT_BACKOFF, retry, () => 1, 'equal'));
     expect(ceilings).toEqual([1000, 2000, 4000, 8000, 16000, 16000]);
-    expect(backoffDelay(DEFAULT_BACKOFF, 3, () => 0)).toBe(2000);
+    expect(backoffMs(DEFAULT_BACKOFF, 3, () => 0, 'equal')).toBe(2000);
   });
 
   it('takes its base from ROS_SSO_SCHEMAS_BACKOFF_MS', () => {
