@@ -1,23 +1,17 @@
 import { relative, resolve } from 'node:path';
+import type { Io } from '../cli/io';
 import { INPUT_LIMITS } from '../lint/input/limits';
 import { readInputText } from '../lint/input/read-file';
 import { formatPlan, type PlanFormat, PLAN_FORMATS, parseFailOn, planFails } from '../plan/format';
 import type { PlanResult } from '../plan/model';
-import {
-  ensureEmulatorState,
-  type LocalIo,
-  LocalUsageError,
-  parse,
-  STATE_OPTIONS,
-  workspaceFor,
-} from './commands';
-import { ParameterError, parseParameterArgs } from './parameters';
+import { ensureEmulatorState, LocalUsageError, parse, STATE_OPTIONS, workspaceFor } from './commands';
+import { ParameterError, parseParameterArgs } from '../template/parameters';
 import { accountNamesOf, planLocalOperation } from './plan-operation';
-import { TemplateError } from './stack-plan';
+import { TemplateError } from '../plan/stack-plan';
 import type { StackInput } from './stack-runner';
 
 /** `local plan NEW --stack NAME [-p K=V …]` and `local plan --delete NAME`. */
-export async function runLocalPlan(argv: readonly string[], io: LocalIo): Promise<0 | 1> {
+export async function runLocalPlan(argv: readonly string[], io: Io): Promise<0 | 1> {
   const { values, positionals } = parse('plan', argv, {
     ...STATE_OPTIONS,
     stack: { type: 'string' },

@@ -3,10 +3,10 @@ import { formatPlan } from '../plan/format';
 import type { PlanInput, PlanResult, StackSide } from '../plan/model';
 import { resolveStackSide } from '../plan/resolve';
 import type { StateSnapshot } from './emulator/state';
-import { ParameterError } from './parameters';
+import { ParameterError } from '../template/parameters';
 import { emulatorDirectoryView } from './plan-view';
 import { LOCAL_REGION } from './session';
-import { TemplateError } from './stack-plan';
+import { TemplateError } from '../plan/stack-plan';
 import type { StackRecord } from './stack-record';
 import type { StackInput } from './stack-runner';
 

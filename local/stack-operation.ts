@@ -1,5 +1,5 @@
 import { isMapping } from '../template/model';
-import { type EvaluationContext, evaluate } from './evaluate';
+import { type EvaluationContext, evaluate } from '../template/evaluate';
 import {
   type ApplyRequest,
   type Provisioner,
@@ -7,7 +7,7 @@ import {
   type StackIdentity,
 } from './provisioners/provisioner';
 import type { EventSink, ResourceStatus } from './stack-events';
-import { type Plan, TemplateError } from './stack-plan';
+import { type Plan, TemplateError } from '../plan/stack-plan';
 import type { ResourceRecord, StackRecord } from './workspace';
 
 export interface RunnerDeps {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Mapping } from '../template/model';
-import { evaluate } from './evaluate';
+import { evaluate } from '../template/evaluate';
 import { ResourceFailure } from './provisioners/provisioner';
 import { Operation, reasonOf, type RunnerDeps } from './stack-operation';
-import { nonUpdatableChanges, type Plan, planStack, TemplateError } from './stack-plan';
+import { nonUpdatableChanges, type Plan, planStack, TemplateError } from '../plan/stack-plan';
 import type { StackRecord } from './workspace';
 
 export type { RunnerDeps } from './stack-operation';

@@ -1,25 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, relative, resolve } from 'node:path';
 import { parseCommandLine, UsageError } from '../cli/args';
+import type { ExitCode, Io } from '../cli/io';
+import { credentialsFromEnv } from '../sdk/credentials';
 import { INPUT_LIMITS } from '../lint/input/limits';
 import { readInputText } from '../lint/input/read-file';
 import { isMapping } from '../template/model';
 import { parseTemplate } from '../template/parse';
-import { ParameterError, parseParameterArgs } from '../local/parameters';
-import { TemplateError } from '../local/stack-plan';
+import { ParameterError, parseParameterArgs } from '../template/parameters';
+import { TemplateError } from './stack-plan';
 import { computePlan } from './compute';
 import { formatPlan, type PlanFormat, PLAN_FORMATS, parseFailOn, planFails } from './format';
 import { createCallers, planEndpoints } from './live/callers';
 import { RD_ACCESS_ROLE, readLiveView } from './live/reader';
 import type { StackSide } from './model';
 import { resolveStackSide } from './resolve';
-
-export interface PlanIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
 
 export const PLAN_USAGE = `Usage: ros-sso plan NEW [--old OLD | --since REV] [options]
        ros-sso plan --delete OLD [options]
@@ -66,7 +61,7 @@ const OPTIONS = {
 const HELP = 'ros-sso plan --help';
 const usage = (message: string) => new UsageError(message, HELP);
 
-function readTemplate(io: PlanIo, file: string): string {
+function readTemplate(io: Io, file: string): string {
   const read = readInputText(
     resolve(io.cwd, file),
     file,
@@ -78,7 +73,7 @@ function readTemplate(io: PlanIo, file: string): string {
 }
 
 /** NEW as of REV (`git show REV:./path`); undefined when the file did not exist there (a new stack). */
-function templateAtRevision(io: PlanIo, file: string, rev: string): string | undefined {
+function templateAtRevision(io: Io, file: string, rev: string): string | undefined {
   if (rev === '' || rev.startsWith('-')) throw usage(`--since: ${JSON.stringify(rev)} is not a revision`);
   const path = resolve(io.cwd, file);
   const cwd = dirname(path);
@@ -106,7 +101,7 @@ function declares(file: string, text: string, name: string): boolean {
   return Object.hasOwn(parameters, name);
 }
 
-export async function main(argv: readonly string[], io: PlanIo): Promise<0 | 1 | 2> {
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
     return await run(argv.slice(1), io);
   } catch (err) {
@@ -119,7 +114,7 @@ export async function main(argv: readonly string[], io: PlanIo): Promise<0 | 1 |
   }
 }
 
-async function run(argv: readonly string[], io: PlanIo): Promise<0 | 1 | 2> {
+async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandLine(argv, OPTIONS, { help: HELP });
   if (values.help) {
     io.stdout(PLAN_USAGE);
@@ -151,13 +146,11 @@ async function run(argv: readonly string[], io: PlanIo): Promise<0 | 1 | 2> {
   } catch (err) {
     throw usage((err as Error).message);
   }
-  const id = io.env.ALIBABA_CLOUD_ACCESS_KEY_ID?.trim();
-  const secret = io.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET?.trim();
-  if (!id || !secret)
+  const credentials = credentialsFromEnv(io.env);
+  if (credentials === undefined)
     throw usage(
       'set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (a RAM user or role with templates/plan-readonly-policy.json)',
     );
-  const token = io.env.ALIBABA_CLOUD_SECURITY_TOKEN?.trim();
   let endpoints;
   try {
     endpoints = planEndpoints(io.env, region);
@@ -192,11 +185,7 @@ async function run(argv: readonly string[], io: PlanIo): Promise<0 | 1 | 2> {
   };
   const before = side(oldFile ?? `${values.since}:${file}`, oldText);
   const after = side(file ?? '', newText);
-  const callers = createCallers(endpoints, {
-    accessKeyId: id,
-    accessKeySecret: secret,
-    ...(token ? { securityToken: token } : {}),
-  });
+  const callers = createCallers(endpoints, credentials);
   const view = await readLiveView([before, after], callers, memberRole);
   const plan = computePlan(
     {

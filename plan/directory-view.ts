@@ -29,7 +29,7 @@ export interface ProvisioningView {
   duplicationStrategy: string;
   deletionStrategy: string;
   /**
-   * The RAM users it synchronised. No API lists them (plan-facts §1.1): known in local mode (the
+   * The RAM users it synchronised. No API lists them (identity-effects.md §1.1): known in local mode (the
    * emulator's record), absent on the live path, where the plan guesses from names.
    */
   syncedUsers?: Array<{ userId: string; ramUserName: string }>;
@@ -39,7 +39,7 @@ export interface RamUserView {
   userName: string;
   /** IMS ProvisionType: `Manual`, `SCIM` or `CloudSSO`. */
   provisionType: string;
-  /** The provisioning that owns it; only local mode knows (no API field says so, plan-facts §2.2). */
+  /** The provisioning that owns it; only local mode knows (no API field says so, identity-effects.md §2.2). */
   owner?: string;
 }
 

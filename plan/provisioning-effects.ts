@@ -9,7 +9,7 @@ import type { WorkingAccount, WorkingProvisioning, WorkingState } from './workin
  * choices (local/emulator/provisioning-sync.ts; plan/README.md "Rules" lists which is which).
  */
 
-/** RAM user names: 1–64 letters, digits, `.`, `-`, `_` (SDK-RAM; plan-facts §2.2). */
+/** RAM user names: 1–64 letters, digits, `.`, `-`, `_` (SDK-RAM; identity-effects.md §2.2). */
 const RAM_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface CreateOutcome {

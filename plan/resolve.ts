@@ -1,6 +1,6 @@
 import { isMapping, type Mapping } from '../template/model';
-import { type EvaluationContext, evaluate, NO_VALUE } from '../local/evaluate';
-import { planStack } from '../local/stack-plan';
+import { type EvaluationContext, evaluate, NO_VALUE } from '../template/evaluate';
+import { planStack } from './stack-plan';
 import { type PlanResourceInput, type StackSide, Unresolved } from './model';
 
 /** A created resource's physical ID and attributes, where the caller knows them (a local stack record). */

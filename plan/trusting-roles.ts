@@ -2,7 +2,7 @@ import type { RoleView } from './directory-view';
 
 /**
  * The roles whose trust policy accepts tokens of OIDC provider `providerArn` with audience
- * `clientId` (plan-facts §3.4): an Allow statement whose `Federated` principal names the provider,
+ * `clientId` (identity-effects.md §3.4): an Allow statement whose `Federated` principal names the provider,
  * and either an `oidc:aud` condition that matches the client ID or none at all (STS checks the
  * token's audience against the provider's client IDs either way, so such a role loses those
  * tokens too). `StringEquals` compares exactly, `StringLike` with `*` and `?`.

@@ -1,16 +1,18 @@
 import { type ApiBody, type ApiCaller, createApiCaller } from '../../handlers/clients/call-api';
 import { CLOUDSSO_VERSION } from '../../handlers/clients/cloudsso';
 import { IMS_VERSION } from '../../handlers/clients/ims';
-import { type Credentials, type Endpoint, type Env, parseEndpoint } from '../../handlers/config';
+import type { Env } from '../../handlers/config';
 import { createDeadline } from '../../handlers/deadline';
 import { CloudError } from '../../handlers/errors';
 import { createLogger } from '../../handlers/log';
+import type { Credentials, Endpoint } from '../../sdk/credentials';
+import { parseEndpointUrl } from '../../sdk/endpoint';
 import { DEFAULT_RETRY } from '../../sdk/retry';
 
 export const RAM_VERSION = '2015-05-01';
 export const STS_VERSION = '2015-04-01';
 
-/** Endpoints of the four services the plan reads (plan-facts §4.3); each overridable for tests. */
+/** Endpoints of the four services the plan reads (identity-effects.md §4.3); each overridable for tests. */
 export interface PlanEndpoints {
   cloudsso: Endpoint;
   ims: Endpoint;
@@ -20,7 +22,7 @@ export interface PlanEndpoints {
 
 const override = (env: Env, name: string, fallback: string): Endpoint => {
   const value = env[name]?.trim();
-  return value ? parseEndpoint(name, value) : { host: fallback, protocol: 'https' };
+  return value ? parseEndpointUrl(name, value) : { host: fallback, protocol: 'https' };
 };
 
 /** Throws an Error naming a bad override. */

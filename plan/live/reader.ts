@@ -7,7 +7,7 @@ import type { StackSide } from '../model';
 import { CUSTOM_CLIENT_ID, clientIdSpec, isProvisionType, provisionSpec } from '../specs';
 import { allPages, type Callers, cloudSsoNext, markerNext, whyNotRead } from './callers';
 
-/** The RD access role every member has (plan-facts §4.2); `--member-role` names a dedicated one. */
+/** The RD access role every member has (identity-effects.md §4.2); `--member-role` names a dedicated one. */
 export const RD_ACCESS_ROLE = 'ResourceDirectoryAccountAccessRole';
 const SESSION_NAME = 'ros-sso-plan';
 /**
@@ -171,7 +171,7 @@ async function roles(ram: ApiCaller) {
     items((page.Roles as { Role?: unknown } | undefined)?.Role).map((r) => str(r.RoleName)),
   );
   const out: Array<{ roleName: string; trustPolicy: string }> = [];
-  // ListRoles has no trust policy: one GetRole per role (plan-facts §3.3).
+  // ListRoles has no trust policy: one GetRole per role (identity-effects.md §3.3).
   for (const roleName of names) {
     const body = await ram.call('GetRole', { RoleName: roleName });
     out.push({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TemplateError } from '../../local/stack-plan';
+import { TemplateError } from '../../plan/stack-plan';
 import { createStack, deleteStack, updateStack } from '../../local/stack-runner';
 import type { StackRecord } from '../../local/workspace';
 import { CLOUDSSO, callSdk } from './emulator/sdk';

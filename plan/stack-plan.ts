@@ -5,8 +5,8 @@ import { isMapping, type Mapping, TemplateModel } from '../template/model';
 import { parseTemplate } from '../template/parse';
 import { splitPointer, valueAt } from '../template/pointer';
 import { schemaForType } from '../schemas/registry';
-import { type EvaluationContext, evaluateCondition } from './evaluate';
-import { resolveParameters } from './parameters';
+import { type EvaluationContext, evaluateCondition } from '../template/evaluate';
+import { resolveParameters } from '../template/parameters';
 
 /** A template that cannot be deployed as it is: the runner stops before touching anything. */
 export class TemplateError extends Error {}

@@ -1,5 +1,5 @@
 import { compilePattern } from '../schemas/pattern';
-import { isMapping, type Mapping } from '../template/model';
+import { isMapping, type Mapping } from './model';
 
 /** A parameter problem: the deploy stops before touching anything. */
 export class ParameterError extends Error {}

@@ -1,4 +1,4 @@
-import { asIntrinsic, looksLikeFunction } from '../template/intrinsics';
+import { asIntrinsic, looksLikeFunction } from './intrinsics';
 
 /** Removes a property, as `Ref: ALIYUN::NoValue` does. */
 export const NO_VALUE: unique symbol = Symbol('ALIYUN::NoValue');
