@@ -60,6 +60,18 @@ function lockWaitMs(env: Io['env']): number {
   return seconds * 1000;
 }
 
+/** A template named on the command line; ROS refuses a body over its limit, and so does local mode. */
+export function readTemplateArg(io: Io, file: string): string {
+  const read = readInputText(
+    resolve(io.cwd, file),
+    file,
+    INPUT_LIMITS.template,
+    "ROS's limit for a template body",
+  );
+  if (!read.ok) throw new LocalUsageError(read.message);
+  return read.text;
+}
+
 export function workspaceFor(io: Io, dir: unknown): Workspace {
   return new Workspace(
     resolve(io.cwd, typeof dir === 'string' ? dir : (io.env.ROS_SSO_LOCAL_DIR ?? DEFAULT_WORKSPACE)),
@@ -127,15 +139,7 @@ export async function runStackCommand(
   }
   if (kind !== 'delete') {
     if (!file) throw new LocalUsageError(`usage: ros-sso local ${kind} TEMPLATE --stack NAME`);
-    // ROS refuses a template body over its limit, and so does the local runner.
-    const read = readInputText(
-      resolve(io.cwd, file),
-      file,
-      INPUT_LIMITS.template,
-      "ROS's limit for a template body",
-    );
-    if (!read.ok) throw new LocalUsageError(read.message);
-    templateText = read.text;
+    templateText = readTemplateArg(io, file);
   }
   const label = kind === 'delete' ? `local delete ${name}` : `local ${kind} --stack ${name}`;
   return workspace.exclusive(label, async () => {

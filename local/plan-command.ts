@@ -1,10 +1,15 @@
 import { relative, resolve } from 'node:path';
 import type { Io } from '../cli/io';
-import { INPUT_LIMITS } from '../lint/input/limits';
-import { readInputText } from '../lint/input/read-file';
 import { formatPlan, type PlanFormat, PLAN_FORMATS, parseFailOn, planFails } from '../plan/format';
 import type { PlanResult } from '../plan/model';
-import { ensureEmulatorState, LocalUsageError, parse, STATE_OPTIONS, workspaceFor } from './commands';
+import {
+  ensureEmulatorState,
+  LocalUsageError,
+  parse,
+  readTemplateArg,
+  STATE_OPTIONS,
+  workspaceFor,
+} from './commands';
 import { ParameterError, parseParameterArgs } from '../template/parameters';
 import { accountNamesOf, planLocalOperation } from './plan-operation';
 import { TemplateError } from '../plan/stack-plan';
@@ -46,17 +51,10 @@ export async function runLocalPlan(argv: readonly string[], io: Io): Promise<0 |
     throw new LocalUsageError(`no local stack ${name}; see ros-sso local state`);
   let input: StackInput | undefined;
   if (file !== undefined) {
-    const read = readInputText(
-      resolve(io.cwd, file),
-      file,
-      INPUT_LIMITS.template,
-      "ROS's limit for a template body",
-    );
-    if (!read.ok) throw new LocalUsageError(read.message);
     input = {
       name,
       templateFile: relative(io.cwd, resolve(io.cwd, file)),
-      templateText: read.text,
+      templateText: readTemplateArg(io, file),
       parameters: { ...(existing?.parameters ?? {}), ...given },
       replacement: Boolean(values.replacement),
     };
