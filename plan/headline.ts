@@ -16,11 +16,14 @@ const PHRASES: Array<[IdentityAction, string, string]> = [
   ['take-over', 'takes over', 'in'],
   ['create-renamed', 'creates the renamed', 'in'],
   ['create', 'creates', 'in'],
+  // A provisioning removed with Keep (or Retain, or only released) leaves its users behind: say so.
+  ['keep', 'leaves', 'in place in'],
 ];
 
 /**
  * One line for a reviewer: "this change deletes alice, carol and bob_sso from account prod
- * (1000000000000002); creates dave in account dev (1000000000000001)". Riskiest effects first.
+ * (1000000000000002); creates dave in account dev (1000000000000001)". Riskiest effects first;
+ * users a removed provisioning leaves behind (keep) last.
  */
 export function headline(plan: PlanResult, names: AccountNames = {}): string {
   if (plan.refused !== undefined) return `this change is refused, nothing is applied: ${plan.refused}`;

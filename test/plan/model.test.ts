@@ -179,6 +179,17 @@ describe('plan model', () => {
       delete: 2,
       keep: 0,
     });
+    const kept = computePlan(
+      {
+        replacement: false,
+        old: { resources: [provision({ DeletionStrategy: 'Keep' }, { physicalId: 'up-1' })] },
+      },
+      view({ provisioned: true }),
+    );
+    expect(headline(kept, { [PROD]: 'prod' })).toBe(
+      `this change leaves alice and bob_sso in place in account prod (${PROD})`,
+    );
+    expect(planFails(kept, ['delete'])).toBe(false);
     expect(planFails(plan, ['delete'])).toBe(true);
     expect(planFails(plan, ['take-over'])).toBe(false);
     expect(parseFailOn('delete,take-over')).toEqual(['delete', 'take-over']);
