@@ -122,7 +122,7 @@ function syncUser(
     return effect(user.userName, 'create');
   }
   const account = read.value;
-  const existing = account.users.find((r) => r.userName === user.userName);
+  const existing = account.named(user.userName);
   if (existing === undefined)
     return created(account, p, user, user.userName, effect(user.userName, 'create'));
   if (existing.owner !== undefined || (!account.ownershipKnown && existing.provisionType === 'CloudSSO'))
@@ -149,7 +149,7 @@ function syncUser(
       accountId,
       reason: `${alternative} is longer than RAM's 64 characters; what KeepBoth does then is not documented`,
     });
-  if (account.users.some((r) => r.userName === alternative)) {
+  if (account.named(alternative) !== undefined) {
     ws.note({
       logicalId,
       accountId,
@@ -167,7 +167,7 @@ function created(
   ramUserName: string,
   effect: IdentityEffect,
 ): IdentityEffect {
-  account.users.push({ userName: ramUserName, provisionType: 'CloudSSO', owner: p.userProvisioningId });
+  account.add({ userName: ramUserName, provisionType: 'CloudSSO', owner: p.userProvisioningId });
   p.syncedUsers?.push({ userId: user.userId, ramUserName });
   return effect;
 }
@@ -199,8 +199,7 @@ function syncedUsersOf(
   });
   const guessed: Array<{ userId: string; ramUserName: string }> = [];
   for (const user of covered.value.users) {
-    const ours = (name: string) =>
-      account.value.users.some((r) => r.userName === name && r.provisionType === 'CloudSSO');
+    const ours = (name: string) => account.value.named(name)?.provisionType === 'CloudSSO';
     const name = ours(`${user.userName}_sso`) ? `${user.userName}_sso` : user.userName;
     if (ours(name)) guessed.push({ userId: user.userId, ramUserName: name });
   }
@@ -227,19 +226,15 @@ export function deleteProvisioning(
   const read = ws.account(p.targetId);
   const effects: IdentityEffect[] = [];
   for (const synced of syncedUsersOf(ws, logicalId, p)) {
-    const ramUser = read.ok
-      ? read.value.users.find(
-          (r) =>
-            r.userName === synced.ramUserName &&
-            (read.value.ownershipKnown ? r.owner === p.userProvisioningId : true),
-        )
-      : undefined;
+    const named = read.ok ? read.value.named(synced.ramUserName) : undefined;
+    const ramUser =
+      read.ok && read.value.ownershipKnown && named?.owner !== p.userProvisioningId ? undefined : named;
     if (read.ok && ramUser === undefined) continue;
     const user = ws.userName(p.directoryId, synced.userId);
     const action = strategy === 'Delete' ? 'delete' : 'keep';
     effects.push({ accountId: p.targetId, user, ramUser: synced.ramUserName, action });
     if (!read.ok || ramUser === undefined) continue;
-    if (action === 'delete') read.value.users = read.value.users.filter((r) => r !== ramUser);
+    if (action === 'delete') read.value.remove(ramUser.userName);
     else delete ramUser.owner;
   }
   const all = ws.provisionings(p.directoryId);

@@ -7,9 +7,31 @@ export interface WorkingProvisioning extends Omit<ProvisioningView, 'syncedUsers
   syncedUsers?: Array<{ userId: string; ramUserName: string }>;
 }
 
-export interface WorkingAccount {
-  users: RamUserView[];
-  ownershipKnown: boolean;
+/**
+ * The RAM users of one account as the plan changes them, by name (RAM user names are unique in an
+ * account), so that a plan over thousands of users stays linear.
+ */
+export class WorkingAccount {
+  private readonly byName = new Map<string, RamUserView>();
+
+  constructor(
+    users: readonly RamUserView[],
+    readonly ownershipKnown: boolean,
+  ) {
+    for (const user of users) this.byName.set(user.userName, { ...user });
+  }
+
+  named(userName: string): RamUserView | undefined {
+    return this.byName.get(userName);
+  }
+
+  add(user: RamUserView): void {
+    this.byName.set(user.userName, user);
+  }
+
+  remove(userName: string): void {
+    this.byName.delete(userName);
+  }
 }
 
 /**
@@ -21,14 +43,18 @@ export class WorkingState {
   private readonly provisioningsByDirectory = new Map<string, Read<WorkingProvisioning[]>>();
   private readonly accounts = new Map<string, Read<WorkingAccount>>();
   private readonly clientIds = new Map<string, Read<{ arn: string; clientIds: string[] }>>();
+  private readonly userNames = new Map<string, Map<string, string>>();
+  private readonly noted = new Set<string>();
   readonly unknown: Unknown[] = [];
 
   constructor(readonly view: DirectoryView) {}
 
+  /** Records what the plan could not know, once per resource, account and reason. */
   note(entry: Unknown): void {
-    const same = (u: Unknown) =>
-      u.reason === entry.reason && u.logicalId === entry.logicalId && u.accountId === entry.accountId;
-    if (!this.unknown.some(same)) this.unknown.push(entry);
+    const key = JSON.stringify([entry.logicalId, entry.accountId, entry.reason]);
+    if (this.noted.has(key)) return;
+    this.noted.add(key);
+    this.unknown.push(entry);
   }
 
   provisionings(directoryId: string): Read<WorkingProvisioning[]> {
@@ -36,7 +62,15 @@ export class WorkingState {
   }
 
   account(accountId: string): Read<WorkingAccount> {
-    return copyOnRead(this.accounts, accountId, () => this.view.ramUsers(accountId));
+    let found = this.accounts.get(accountId);
+    if (found === undefined) {
+      const seen = this.view.ramUsers(accountId);
+      found = seen.ok
+        ? { ok: true, value: new WorkingAccount(seen.value.users, seen.value.ownershipKnown) }
+        : seen;
+      this.accounts.set(accountId, found);
+    }
+    return found;
   }
 
   provider(accountId: string, name: string): Read<{ arn: string; clientIds: string[] }> {
@@ -62,9 +96,15 @@ export class WorkingState {
     return { ok: true, value: { users: [user], name: user.userName } };
   }
 
+  /** A CloudSSO user's name, or its ID when the directory's users could not be read. */
   userName(directoryId: string, userId: string): string {
-    const users = this.view.users(directoryId);
-    return (users.ok ? users.value.find((u) => u.userId === userId)?.userName : undefined) ?? userId;
+    let names = this.userNames.get(directoryId);
+    if (names === undefined) {
+      const users = this.view.users(directoryId);
+      names = new Map(users.ok ? users.value.map((u) => [u.userId, u.userName]) : []);
+      this.userNames.set(directoryId, names);
+    }
+    return names.get(userId) ?? userId;
   }
 }
 
