@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningEmulator, type SeedObject, startEmulator } from '../../local/emulator';
 import type { PlanResult } from '../../plan/model';
 import { runCliAsync } from '../deploy/support';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { ROOT, workspace } from '../support/cli';
+import { git, repository } from '../support/git';
 import { createProvisioning, groupIdOf } from '../local/emulator/helpers';
 import { policyDocument } from '../local/emulator/plan-reads';
 
@@ -79,7 +81,7 @@ afterEach(async () => {
   while (running.length) await running.pop()?.close();
 });
 
-async function livePlan(args: string[], key = 'plan-bot') {
+async function livePlan(args: string[], key = 'plan-bot', cwd = workspace({})) {
   const emulator = running[0] ?? (await startEmulator({ seed: SEED }));
   if (running.length === 0) running.push(emulator);
   const credential = emulator.credentials.find((c) =>
@@ -93,7 +95,7 @@ async function livePlan(args: string[], key = 'plan-bot') {
       ['CLOUDSSO', 'IMS', 'RAM', 'STS'].map((s) => [`ROS_SSO_${s}_ENDPOINT`, emulator.endpoint]),
     ),
   };
-  const result = await runCliAsync(['plan', ...args], workspace({}), env);
+  const result = await runCliAsync(['plan', ...args], cwd, env);
   return { emulator, ...result };
 }
 
@@ -210,5 +212,35 @@ describe('ros-sso plan against the live APIs (the emulator)', () => {
       expect(r.code, r.stdout).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('--since REV plans against the template as committed: a new file is a create, an unchanged one does nothing', async () => {
+    running.push(await startEmulator({ seed: SEED }));
+    const repo = repository({ 'README.md': 'stacks\n' });
+    writeFileSync(join(repo, 'stack.yaml'), readFileSync(NATIVE, 'utf8'));
+    const added = await livePlan(
+      ['stack.yaml', '--since', 'HEAD', ...group(PROD), '--format', 'json'],
+      'plan-bot',
+      repo,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const created = JSON.parse(added.stdout) as PlanResult;
+    expect(created.resources.map((r) => r.action)).toEqual(['create']);
+    expect(effects(created)).toContain(`${PROD} create-renamed bob_sso`);
+
+    git(repo, 'add', 'stack.yaml');
+    git(repo, 'commit', '--quiet', '-m', 'stack');
+    const same = await livePlan(
+      ['stack.yaml', '--since', 'HEAD', ...group(PROD), '--format', 'json'],
+      'plan-bot',
+      repo,
+    );
+    expect(same.code, same.stderr).toBe(0);
+    const unchanged = JSON.parse(same.stdout) as PlanResult;
+    expect(unchanged.resources.map((r) => [r.action, r.identities.length])).toEqual([['none', 0]]);
+
+    const bad = await livePlan(['stack.yaml', '--since', 'no-such-rev', ...group(PROD)], 'plan-bot', repo);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^ros-sso: --since: unknown revision no-such-rev/);
   });
 });
