@@ -85,7 +85,7 @@ function propertiesSchema(type: string): Schema | undefined {
   const required = new Set(schema.required ?? []);
   const properties: Record<string, Schema> = {};
   for (const [name, inner] of Object.entries(schema.properties as Record<string, Schema>)) {
-    const converted = allowFunctions(inner, schema as Schema);
+    const converted = allowFunctions(inner, schema);
     properties[name] = {
       ...converted,
       description: hover(inner, notUpdatable.has(`/${name}`), required.has(name)),
