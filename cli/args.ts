@@ -24,14 +24,10 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= x.length; i++) {
     const next = [i];
     for (let j = 1; j <= y.length; j++)
-      next[j] = Math.min(
-        (row[j] as number) + 1,
-        (next[j - 1] as number) + 1,
-        (row[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1),
-      );
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
     row = next;
   }
-  return row[y.length] as number;
+  return row[y.length];
 }
 
 /** `; did you mean X?` for the nearest candidate within a third of the word (at least 2 edits). */
@@ -65,12 +61,12 @@ const asFlag = (name: string, spec: { short?: string }) =>
 
 /** node:util's multi-line errors as one line each, naming the flag and the nearest real one. */
 function usageErrorFrom(err: unknown, options: Options, help: string): UsageError {
-  const message = String((err as Error).message ?? err).split('\n')[0] as string;
+  const message = String((err as Error).message ?? err).split('\n')[0];
   const code = (err as { code?: string }).code;
   const flags = Object.entries(options).flatMap(([name, spec]) => asFlag(name, spec));
   const unknown = /^Unknown option '([^']+)'/.exec(message);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
-    const flag = (unknown[1] as string).split('=')[0] as string;
+    const flag = unknown[1].split('=')[0];
     return new UsageError(`unknown option ${flag}${didYouMean(flag, flags)}`, help);
   }
   const missing = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument (?:missing|is ambiguous)/.exec(message);

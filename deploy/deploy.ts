@@ -51,7 +51,12 @@ function describeConfig(config: FunctionConfig, zip: Buffer): string {
 /** The requested settings that differ from the function's current ones, for the progress line. */
 export function describeChanges(current: FunctionInfo, wanted: FunctionConfig): string[] {
   const changes: string[] = [];
-  const compare = (name: string, from: unknown, to: unknown, unit = '') => {
+  const compare = (
+    name: string,
+    from: string | number | undefined,
+    to: string | number | undefined,
+    unit = '',
+  ) => {
     if (to !== undefined && from !== to)
       changes.push(`${name} ${String(from ?? 'unset')} → ${String(to)}${unit}`);
   };

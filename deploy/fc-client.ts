@@ -65,8 +65,8 @@ function loadSdk(): { fc: FcModule; core: CoreModule; dara: DaraModule } {
 
 function infoOf(body: unknown): FunctionInfo {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof b[key] === 'string' ? (b[key] as string) : undefined);
-  const num = (key: string) => (typeof b[key] === 'number' ? (b[key] as number) : undefined);
+  const text = (key: string) => (typeof b[key] === 'string' ? b[key] : undefined);
+  const num = (key: string) => (typeof b[key] === 'number' ? b[key] : undefined);
   const log = (typeof b.logConfig === 'object' && b.logConfig !== null ? b.logConfig : undefined) as
     { project?: string; logstore?: string } | undefined;
   const info: FunctionInfo = {
@@ -86,7 +86,7 @@ function infoOf(body: unknown): FunctionInfo {
     lastUpdateStatus: text('lastUpdateStatus'),
     lastUpdateStatusReason: text('lastUpdateStatusReason'),
   };
-  return Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined)) as FunctionInfo;
+  return Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined));
 }
 
 /** FC 3.0 through the official client (`@alicloud/fc20230330`, ROA paths `/2023-03-30/functions…`). */

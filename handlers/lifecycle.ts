@@ -15,8 +15,6 @@ import { type AnswerTarget, decodeEvent, answerTargetOf, parseRequest, type RosR
 import { callbackUrlProblem, type Delivery } from './respond';
 import { type Progress, runStep, type StepDeps } from './steps';
 
-export { RESOURCE_HANDLERS } from './steps';
-
 /** Everything the lifecycle needs, passed in by the entry (or a test). */
 export interface LifecycleDeps extends Omit<StepDeps, 'deadline'> {
   /** The deadline is built once the event says how long ROS waits (budget.ts). */

@@ -29,7 +29,7 @@ export class GlobError extends Error {}
 function compileSequence(glob: string, from: number, prog: Op[], nested: boolean): number {
   let i = from;
   while (i < glob.length) {
-    const c = glob[i] as string;
+    const c = glob[i];
     if (nested && (c === ',' || c === '}')) return i;
     if (c === '*') {
       const globstar = glob[i + 1] === '*';
@@ -114,7 +114,7 @@ function addState(prog: readonly Op[], list: number[], onList: Uint32Array, step
     const at = stack.pop() as number;
     if (onList[at] === step) continue;
     onList[at] = step;
-    const op = prog[at] as Op;
+    const op = prog[at];
     if (op.op === 'split') stack.push(op.y, op.x);
     else if (op.op === 'jump') stack.push(op.to);
     else list.push(at);
@@ -131,12 +131,12 @@ function run(prog: readonly Op[], path: string): boolean {
     const next: number[] = [];
     step++;
     for (const pc of current) {
-      const op = prog[pc] as Op;
+      const op = prog[pc];
       const takes = (op.op === 'char' && op.char === char) || (op.op === 'any' && (op.slash || char !== '/'));
       if (takes) addState(prog, next, onList, step, pc + 1);
     }
     if (next.length === 0) return false;
     current = next;
   }
-  return current.some((pc) => (prog[pc] as Op).op === 'match');
+  return current.some((pc) => prog[pc].op === 'match');
 }

@@ -4,6 +4,7 @@ import { renderMessage } from './rules/rule';
 import suppressionRule from './rules/template-suppression';
 import { isMapping, type TemplateModel } from '../template/model';
 import { joinPointer } from '../template/pointer';
+import { describeValue } from './update/values';
 
 type SuppressionMessage = keyof typeof suppressionRule.messages;
 
@@ -33,6 +34,9 @@ function parseDate(text: string): Date | undefined {
   // Date rolls 2027-02-30 over to March; an impossible day is a bad date, not a later one.
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? undefined : date;
 }
+
+/** A Metadata expiry as written: text as it is; a list or mapping quoted (no date, whatever its String()). */
+const expiryText = (value: unknown): string => (typeof value === 'string' ? value : describeValue(value));
 
 /** `rule-a,rule-b reason="…" expires=2027-01-31` */
 function parseInlineArgs(args: string): {
@@ -171,7 +175,7 @@ export function applySuppressions(
         return;
       }
       const reason = typeof entry.reason === 'string' ? entry.reason.trim() : undefined;
-      const expires = entry.expires === undefined ? undefined : String(entry.expires);
+      const expires = entry.expires === undefined ? undefined : expiryText(entry.expires);
       suppressions.push({
         rules: [entry.rule],
         pointer: view.pointer,

@@ -47,7 +47,7 @@ export function parse(
     { command: `local ${command}` },
   );
   if (values.help) throw new HelpRequested(command);
-  return { values: values as ParsedArgs['values'], positionals };
+  return { values, positionals };
 }
 
 /** `ROS_SSO_LOCAL_LOCK_WAIT`: seconds to wait for another command using the state directory. */

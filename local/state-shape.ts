@@ -25,7 +25,7 @@ export function objectOf<T>(
   fields: { [K in keyof T]-?: Shape },
   optional: ReadonlyArray<keyof T & string> = [],
 ): Shape {
-  return { kind: 'object', fields: fields as Record<string, Shape>, optional };
+  return { kind: 'object', fields, optional };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -51,7 +51,7 @@ function rewrite(
   let out = '';
   let inClass = false;
   for (let i = 0; i < pattern.length;) {
-    const c = pattern[i] as string;
+    const c = pattern[i];
     const replaced = c === '\\' ? escapes(i, inClass) : at(i, inClass);
     if (replaced) {
       out += replaced[0];

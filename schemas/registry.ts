@@ -67,8 +67,6 @@ export const apiSchemas: Readonly<Record<string, ApiSchema>> = {
   'STS.AssumeRole': assumeRole,
 };
 
-export type ApiAction = keyof typeof apiSchemas;
-
 const byType = new Map(resourceSchemas.map((s) => [s.rosType, s]));
 
 /** The generic custom resource; every `Custom::*` type without a schema of its own is checked as it. */

@@ -1,5 +1,5 @@
 import { asIntrinsic } from './intrinsics';
-import { isMapping, type TemplateModel } from './model';
+import { isMapping, isScalar, type TemplateModel } from './model';
 
 /** True, false, or unknown (undefined) when it depends on more than the template states. */
 export type Truth = boolean | undefined;
@@ -12,7 +12,7 @@ type Known = { value: unknown } | undefined;
  */
 export function rosEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (a === null || b === null || typeof a === 'object' || typeof b === 'object') return false;
+  if (!isScalar(a) || !isScalar(b)) return false;
   if (String(a) === String(b)) return true;
   return (
     (typeof a === 'boolean' || typeof b === 'boolean') && String(a).toLowerCase() === String(b).toLowerCase()

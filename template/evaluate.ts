@@ -1,4 +1,5 @@
 import { asIntrinsic, looksLikeFunction } from './intrinsics';
+import { isScalar } from './model';
 
 /** Removes a property, as `Ref: ALIYUN::NoValue` does. */
 export const NO_VALUE: unique symbol = Symbol('ALIYUN::NoValue');
@@ -22,12 +23,11 @@ function expectList(fn: string, args: unknown, length?: number): unknown[] {
   return args;
 }
 
+/** A number, a boolean, NO_VALUE or nothing by its String(); a list or mapping (or null) as JSON. */
 function asText(value: unknown): string {
-  return typeof value === 'string'
-    ? value
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value);
+  if (typeof value === 'string') return value;
+  if (isScalar(value) || typeof value === 'symbol' || value === undefined) return String(value);
+  return JSON.stringify(value);
 }
 
 function refValue(name: string, ctx: EvaluationContext): unknown {

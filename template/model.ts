@@ -6,6 +6,13 @@ import { isTerraformTransform, terraformVariables } from './terraform-variables'
 
 export type Mapping = Record<string, unknown>;
 
+/** A YAML or JSON leaf other than null. */
+type Scalar = string | number | boolean;
+
+export function isScalar(value: unknown): value is Scalar {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
 export function isMapping(value: unknown): value is Mapping {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

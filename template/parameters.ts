@@ -43,6 +43,15 @@ function convert(name: string, type: unknown, value: unknown): unknown {
 }
 
 /**
+ * A value as AllowedValues and AllowedPattern see it: a list as its items joined by commas (the text
+ * of a CommaDelimitedList), a mapping as JSON, so that two mappings are not both "[object Object]".
+ */
+function constraintText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(constraintText).join(',');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
  * The values of a template's parameters: given ones, else defaults; each checked against the
  * parameter's AllowedValues and AllowedPattern as ROS does at CreateStack.
  */
@@ -63,16 +72,17 @@ export function resolveParameters(
     const value = Object.hasOwn(given, name) ? given[name] : param.Default;
     if (value === undefined || value === null)
       throw new ParameterError(`parameter ${name} needs a value: --parameter ${name}=…`);
-    if (Array.isArray(param.AllowedValues) && !param.AllowedValues.some((a) => String(a) === String(value))) {
+    const text = constraintText(value);
+    if (Array.isArray(param.AllowedValues) && !param.AllowedValues.some((a) => constraintText(a) === text)) {
       throw new ParameterError(
-        `parameter ${name}: ${String(value)} is not one of ${param.AllowedValues.join(', ')}`,
+        `parameter ${name}: ${text} is not one of ${param.AllowedValues.map(constraintText).join(', ')}`,
       );
     }
     // Same compilation as the linter: Python-dialect fixes, and an uncompilable pattern is not checked.
-    const pattern =
-      typeof param.AllowedPattern === 'string' ? compilePattern(param.AllowedPattern) : undefined;
-    if (pattern && !pattern.test(String(value))) {
-      throw new ParameterError(`parameter ${name}: ${String(value)} does not match ${param.AllowedPattern}`);
+    const source = typeof param.AllowedPattern === 'string' ? param.AllowedPattern : undefined;
+    const pattern = source === undefined ? undefined : compilePattern(source);
+    if (pattern && !pattern.test(text)) {
+      throw new ParameterError(`parameter ${name}: ${text} does not match ${source}`);
     }
     values[name] = convert(name, param.Type, value);
   }

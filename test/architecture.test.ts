@@ -70,7 +70,7 @@ function resolveImport(from: string, spec: string): string {
 }
 
 const rel = (file: string) => relative(ROOT, file).split('\\').join('/');
-const areaOf = (file: string): string => rel(file).split('/')[0] as string;
+const areaOf = (file: string): string => rel(file).split('/')[0];
 
 const files = AREAS.flatMap((area) => {
   try {

@@ -119,8 +119,8 @@ export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
     const match = RESOURCE_ID.exec(resourceId);
     if (match === null) return undefined;
     const actual: Record<string, string> = {
-      OIDCProviderName: match[1] as string,
-      ClientId: match[2] as string,
+      OIDCProviderName: match[1],
+      ClientId: match[2],
     };
     return keys.filter((key) => actual[key] !== (props as unknown as Record<string, unknown>)[key]);
   },

@@ -22,7 +22,7 @@ export default defineRule({
       check(view.node.Condition, joinPointer(view.pointer, 'Condition'));
     for (const [name, output] of template.outputs) {
       if (output && typeof output === 'object' && 'Condition' in output) {
-        check((output as { Condition: unknown }).Condition, joinPointer('/Outputs', name, 'Condition'));
+        check(output.Condition, joinPointer('/Outputs', name, 'Condition'));
       }
     }
   },

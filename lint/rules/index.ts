@@ -87,5 +87,3 @@ export const allRules: readonly Rule[] = [
   updateParameterDefaultChanged,
   updateTypeChanged,
 ] as Rule[];
-
-export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));

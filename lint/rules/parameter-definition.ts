@@ -10,6 +10,7 @@ import {
   STRING_TYPES,
 } from './util/parameter-facts';
 import { patternVerdict } from '../../schemas/pattern';
+import { describeValue } from '../update/values';
 
 const BOUNDS = [
   ['MinLength', 'MaxLength'],
@@ -131,8 +132,10 @@ export default defineRule({
         report(base, 'missingType', { name, types: PARAMETER_TYPES.join(', ') }, { blame: 'key' });
         continue;
       }
-      if (typeof param.Type !== 'string' || !PARAMETER_TYPES.includes(param.Type)) {
-        const type = String(param.Type);
+      if (typeof param.Type !== 'string')
+        report(joinPointer(base, 'Type'), 'badType', { name, type: describeValue(param.Type), hint: '' });
+      else if (!PARAMETER_TYPES.includes(param.Type)) {
+        const type = param.Type;
         report(joinPointer(base, 'Type'), 'badType', { name, type, hint: suggestion(type, PARAMETER_TYPES) });
       }
       for (const key of Object.keys(param)) {

@@ -1,4 +1,4 @@
-import { isMapping, type Mapping } from '../../template/model';
+import { isMapping } from '../../template/model';
 import { joinPointer } from '../../template/pointer';
 import { defineRule } from './rule';
 import { suggestion } from './util/did-you-mean';
@@ -61,7 +61,7 @@ export default defineRule({
       }
     };
     for (const [name, parameter] of template.parameters) {
-      const metadata = isMapping(parameter) ? (parameter as Mapping).AssociationPropertyMetadata : undefined;
+      const metadata = isMapping(parameter) ? parameter.AssociationPropertyMetadata : undefined;
       if (isMapping(metadata))
         visit(metadata, joinPointer('/Parameters', name, 'AssociationPropertyMetadata'));
     }

@@ -29,7 +29,7 @@ export default defineRule({
       const [, name, index] = match;
       const counted = template.resources.get(name);
       if (!counted || typeof counted !== 'object' || !('Count' in counted)) continue;
-      const count = (counted as { Count: unknown }).Count;
+      const count = counted.Count;
       if (count === null || count === undefined) continue;
       const n = literalCount(count);
       const pointer = joinPointer('/Resources', view.id);

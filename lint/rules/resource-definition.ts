@@ -78,7 +78,10 @@ function checkKeys(node: Mapping, base: string, report: RuleContext<Messages>['r
   }
   if (isModule) {
     if (node.Version === undefined) report(base, 'missingVersion', { type }, { blame: 'key' });
-    else if (!looksLikeFunction(node.Version) && !MODULE_VERSION.test(String(node.Version)))
+    else if (
+      !looksLikeFunction(node.Version) &&
+      (typeof node.Version !== 'string' || !MODULE_VERSION.test(node.Version))
+    )
       report(joinPointer(base, 'Version'), 'badVersion', { value: JSON.stringify(node.Version) });
   }
 }
@@ -137,7 +140,11 @@ export default defineRule({
         report(joinPointer(base, 'Properties'), 'propertiesNotMapping');
       }
       const policy = node.DeletionPolicy;
-      if (policy !== undefined && !looksLikeFunction(policy) && !DELETION_POLICIES.includes(String(policy))) {
+      if (
+        policy !== undefined &&
+        !looksLikeFunction(policy) &&
+        (typeof policy !== 'string' || !DELETION_POLICIES.includes(policy))
+      ) {
         report(joinPointer(base, 'DeletionPolicy'), 'badDeletionPolicy', { value: JSON.stringify(policy) });
       }
       if (node.Condition !== undefined && typeof node.Condition !== 'string')

@@ -14,7 +14,13 @@ export default defineRule({
     const value = template.value.ROSTemplateFormatVersion;
     if (value === undefined) return report('', 'missing');
     // An unquoted 2015-09-01 is a YAML 1.1 timestamp; accept it in whatever form a loader gave.
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    // A list or mapping is wrong even when its text would read 2015-09-01.
+    const text =
+      value instanceof Date
+        ? value.toISOString().slice(0, 10)
+        : typeof value === 'string'
+          ? value
+          : undefined;
     if (text !== VERSION) report('/ROSTemplateFormatVersion', 'wrong', { value: JSON.stringify(value) });
   },
 });

@@ -1,10 +1,5 @@
 import { asIntrinsic } from '../../template/intrinsics';
-import { isMapping } from '../../template/model';
-
-type Scalar = string | number | boolean;
-
-const isScalar = (v: unknown): v is Scalar =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+import { isMapping, isScalar } from '../../template/model';
 
 /**
  * The form two values are compared in: `Ref: ALIYUN::NoValue` is an absent value, and `Fn::Sub`

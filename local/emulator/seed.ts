@@ -14,7 +14,7 @@ import {
 } from './seed-values';
 
 export { SeedError } from './seed-values';
-export type { SeedAccount, SeedPolicy, SeedRamUser, SeedRole } from './seed-accounts';
+export type { SeedAccount } from './seed-accounts';
 
 /** A seed as written by people (YAML/JSON file or object): everything is referred to by name. */
 export interface SeedObject {

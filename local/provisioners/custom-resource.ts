@@ -51,8 +51,7 @@ export function createCustomResourceProvisioner(options: CustomResourceOptions):
     };
     // A Delete after a Create that never answered has no physical ID (ros-protocol.md §1.8).
     if (requestType !== 'Create' && request.physicalId) event.PhysicalResourceId = request.physicalId;
-    if (requestType === 'Update')
-      event.OldResourceProperties = (request.oldProperties?.Parameters ?? {}) as Record<string, unknown>;
+    if (requestType === 'Update') event.OldResourceProperties = request.oldProperties?.Parameters ?? {};
     const timeout = timeoutOf(request.properties);
     const context: FcContext = {
       requestId: randomUUID(),

@@ -2,7 +2,8 @@ import type { CloudSsoClient } from '../../handlers/clients/cloudsso';
 import { isGone } from '../../handlers/clients/error-codes';
 import type { Provisioner } from './provisioner';
 
-const text = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+const text = (v: unknown) =>
+  v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
 
 /**
  * `ALIYUN::CloudSSO::UserProvision` applied as ROS itself would: straight API calls, no adoption.

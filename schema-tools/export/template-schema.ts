@@ -13,10 +13,11 @@ function hover(schema: Schema, notUpdatable: boolean, required: boolean): string
   if (typeof schema.type === 'string') facts.push(String(schema.type));
   if (Array.isArray(schema.enum))
     facts.push(`one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+  const bound = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
   const range = [schema.minimum, schema.maximum];
-  if (range.some((v) => v !== undefined)) facts.push(`range ${range[0] ?? ''}..${range[1] ?? ''}`);
+  if (range.some((v) => v !== undefined)) facts.push(`range ${bound(range[0])}..${bound(range[1])}`);
   const length = [schema.minLength ?? schema.minItems, schema.maxLength ?? schema.maxItems];
-  if (length.some((v) => v !== undefined)) facts.push(`length ${length[0] ?? ''}..${length[1] ?? ''}`);
+  if (length.some((v) => v !== undefined)) facts.push(`length ${bound(length[0])}..${bound(length[1])}`);
   if (typeof schema.pattern === 'string') facts.push(`pattern ${schema.pattern}`);
   if (schema.default !== undefined) facts.push(`default ${JSON.stringify(schema.default)}`);
   if (required) facts.push('required');
@@ -85,7 +86,7 @@ function propertiesSchema(type: string): Schema | undefined {
   const required = new Set(schema.required ?? []);
   const properties: Record<string, Schema> = {};
   for (const [name, inner] of Object.entries(schema.properties as Record<string, Schema>)) {
-    const converted = allowFunctions(inner, schema as Schema);
+    const converted = allowFunctions(inner, schema);
     properties[name] = {
       ...converted,
       description: hover(inner, notUpdatable.has(`/${name}`), required.has(name)),

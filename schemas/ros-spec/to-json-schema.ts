@@ -131,7 +131,8 @@ function setLimit(schema: JsonSchema, keyword: string, value: unknown): void {
  */
 function allowedValues(values: readonly unknown[], specType: string): unknown[] {
   const cast = (v: unknown): unknown => {
-    if (specType === 'string' || specType === 'list') return typeof v === 'object' ? v : String(v);
+    if (specType === 'string' || specType === 'list')
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : v;
     if ((specType === 'integer' || specType === 'number') && typeof v === 'string' && v.trim() !== '') {
       const n = Number(v);
       return Number.isNaN(n) ? v : n;

@@ -270,7 +270,8 @@ function shortForm(v: Value): string | undefined {
   const [fn] = keys;
   const args = v[fn];
   if (fn === 'Ref' && typeof args === 'string') return `!Ref ${args}`;
-  if (fn === 'Fn::GetAtt' && Array.isArray(args)) return `!GetAtt ${args.join('.')}`;
+  if (fn === 'Fn::GetAtt' && Array.isArray(args) && args.every((a) => typeof a === 'string'))
+    return `!GetAtt ${args.join('.')}`;
   if (fn === 'Fn::Sub' && typeof args === 'string' && !args.includes('\n'))
     return `!Sub ${JSON.stringify(args)}`;
   if (fn.startsWith('Fn::') && Array.isArray(args) && !JSON.stringify(args).includes('Fn::'))

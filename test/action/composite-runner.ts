@@ -54,7 +54,7 @@ function lookup(path: string, contexts: Contexts): string {
   const [head, ...rest] = path.trim().split('.');
   let value: unknown = contexts[head as keyof Contexts];
   for (const key of rest) value = (value as Record<string, unknown> | undefined)?.[key];
-  return value === undefined ? '' : String(value);
+  return value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** `${{ … }}` replaced as the runner does for the expression forms this action uses (a context path). */

@@ -55,11 +55,11 @@ describe('--help and -h at every level', () => {
   it.each(HELP.flatMap(([args, options]) => ['--help', '-h'].map((flag) => [[...args, flag], options])))(
     '%j: exit 0, usage on stdout, its options listed',
     (args, options) => {
-      const r = runCli(args as string[]);
+      const r = runCli(args);
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^Usage: ros-sso/);
-      for (const option of options as string[]) expect(r.stdout).toContain(option);
+      for (const option of options) expect(r.stdout).toContain(option);
     },
   );
 

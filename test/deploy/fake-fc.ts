@@ -85,10 +85,10 @@ function checkBody(body: Record<string, unknown>, creating: boolean): FcErrorRep
     return invalid('code.zipFile is not base64');
   const memory = body.memorySize;
   if (memory !== undefined && (typeof memory !== 'number' || memory % 64 !== 0 || memory < 128))
-    return invalid(`memorySize ${String(memory)} is invalid`);
+    return invalid(`memorySize ${JSON.stringify(memory)} is invalid`);
   const timeout = body.timeout;
   if (timeout !== undefined && (typeof timeout !== 'number' || timeout < 1 || timeout > 86400))
-    return invalid(`timeout ${String(timeout)} is invalid`);
+    return invalid(`timeout ${JSON.stringify(timeout)} is invalid`);
   return undefined;
 }
 

@@ -93,11 +93,9 @@ export async function startWorld(
       await emulator.close();
       await callbacks.close();
       // Whatever the test did, no log line may carry a credential or the signed query of a ResponseURL.
-      const leaked = [
-        STS.accessKeySecret,
-        STS.securityToken,
-        SIGNED_QUERY.split('Signature=')[1] as string,
-      ].filter((secret) => logs.some((line) => line.includes(secret)));
+      const leaked = [STS.accessKeySecret, STS.securityToken, SIGNED_QUERY.split('Signature=')[1]].filter(
+        (secret) => logs.some((line) => line.includes(secret)),
+      );
       if (leaked.length > 0) throw new Error(`a log line carries ${leaked.length} secret value(s)`);
     },
   };

@@ -334,10 +334,10 @@ describe('routing and malformed events', () => {
   it('the exported FC handler never throws, even with no context and no usable ResponseURL', async () => {
     const write = process.stdout.write.bind(process.stdout);
     const captured: string[] = [];
-    process.stdout.write = ((chunk: string) => {
+    process.stdout.write = (chunk: string) => {
       captured.push(String(chunk));
       return true;
-    }) as typeof process.stdout.write;
+    };
     try {
       const result = await handler(
         Buffer.from(

@@ -103,7 +103,7 @@ const group = (target: string) => [
   '-p',
   `DirectoryId=${DIRECTORY}`,
   '-p',
-  `PrincipalId=${groupIdOf(running[0] as RunningEmulator, 'engineers')}`,
+  `PrincipalId=${groupIdOf(running[0], 'engineers')}`,
   '-p',
   `TargetId=${target}`,
   '-p',

@@ -68,6 +68,22 @@ describe('ros-sso local plan', () => {
     expect(w.cli('plan', '--help').stdout).toContain('Usage: ros-sso local plan');
   });
 
+  it('a mapping parameter value is compared with AllowedValues as JSON, not as [object Object]', () => {
+    const dir = workspace({
+      't.yaml': `ROSTemplateFormatVersion: '2015-09-01'
+Parameters:
+  Settings: {Type: Json, Default: {mode: fast}, AllowedValues: [{mode: slow}]}
+Resources:
+  Handle: {Type: ALIYUN::ROS::WaitConditionHandle}
+`,
+    });
+    const r = runCli(['local', 'plan', join(dir, 't.yaml'), '--stack', 's', '--state-dir', dir], dir);
+    expect(r.code, r.stdout).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'ros-sso: parameter Settings: {"mode":"fast"} is not one of {"mode":"slow"}',
+    );
+  });
+
   it('local deploy and delete print the plan first on a terminal, not in a pipe', async () => {
     const w = world();
     const out: string[] = [];

@@ -22,9 +22,7 @@ const template = (() => {
 /** Policy statements, with `Fn::If [cond, statement, NoValue]` opened to the statement it may add. */
 function statements(): Statement[] {
   const doc = template.Resources.ProviderPolicy.Properties.PolicyDocument as { Statement: Node[] };
-  return doc.Statement.map((s) =>
-    'Fn::If' in s ? ((s['Fn::If'] as Node[])[1] as Node) : s,
-  ) as unknown as Statement[];
+  return doc.Statement.map((s) => ('Fn::If' in s ? (s['Fn::If'] as Node[])[1] : s)) as unknown as Statement[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { asIntrinsic } from '../../../template/intrinsics';
-import type { TemplateModel } from '../../../template/model';
+import { isScalar, type TemplateModel } from '../../../template/model';
 
 /** A value known for certain, or `undefined` when it cannot be known without deploying. */
 type Known = { value: unknown } | undefined;
@@ -9,12 +9,6 @@ export interface Evaluation {
   known: Known;
   /** The parameters whose Default the result depends on. */
   parameters: Set<string>;
-}
-
-type Scalar = string | number | boolean;
-
-function isScalar(v: unknown): v is Scalar {
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 /**
@@ -52,7 +46,7 @@ function parameterDefault(template: TemplateModel, name: string): Known {
   const parameter = template.parameter(name);
   if (!parameter) return undefined;
   const value = parameter.Default;
-  if (value === undefined || value === null || typeof value === 'object') return undefined;
+  if (!isScalar(value)) return undefined;
   switch (parameter.Type) {
     case 'String':
       return { value: String(value) };

@@ -164,6 +164,35 @@ testRule(rule, {
       ],
     },
     {
+      name: 'a Type that is a function or a list, quoted as written (not [object Object], not String)',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Parameters:
+          A: {Type: {'Fn::Sub': x}}
+          B: {Type: [String]}
+      `,
+      findings: [
+        {
+          messageId: 'badType',
+          path: '/Parameters/A/Type',
+          line: 3,
+          column: 13,
+          endLine: 3,
+          endColumn: 26,
+          data: { name: 'A', type: '{"Fn::Sub":"x"}', hint: '' },
+        },
+        {
+          messageId: 'badType',
+          path: '/Parameters/B/Type',
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 20,
+          data: { name: 'B', type: '["String"]', hint: '' },
+        },
+      ],
+    },
+    {
       name: 'a misspelt key and a CloudFormation-only key, reported at the keys',
       yaml: param('{Type: String, Defualt: a, AllowedValuesDescription: x}'),
       findings: [

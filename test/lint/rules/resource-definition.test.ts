@@ -316,6 +316,35 @@ testRule(rule, {
       ],
     },
     {
+      name: 'a DeletionPolicy and a module Version given as one-item lists',
+      yaml: `
+        ROSTemplateFormatVersion: '2015-09-01'
+        Resources:
+          R: {Type: ALIYUN::ROS::WaitConditionHandle, DeletionPolicy: [Retain]}
+          Compute: {Type: MODULE::Acme::Compute::Web::MODULE, Version: [v1]}
+      `,
+      findings: [
+        {
+          messageId: 'badDeletionPolicy',
+          path: '/Resources/R/DeletionPolicy',
+          line: 3,
+          column: 63,
+          endLine: 3,
+          endColumn: 70,
+          data: { value: '["Retain"]' },
+        },
+        {
+          messageId: 'badVersion',
+          path: '/Resources/Compute/Version',
+          line: 4,
+          column: 64,
+          endLine: 4,
+          endColumn: 67,
+          data: { value: '["v1"]' },
+        },
+      ],
+    },
+    {
       name: 'a Condition given as a list',
       yaml: resource('{Type: ALIYUN::ROS::WaitConditionHandle, Condition: [IsProd]}'),
       findings: [

@@ -39,6 +39,7 @@ const throwsString = defineRule({
   description: 'Throws a string on every template.',
   messages: { never: 'never reported' },
   check() {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the case under test: a rule that throws a non-Error
     throw 'boom';
   },
 });

@@ -72,6 +72,21 @@ testRule(rule, {
       ],
     },
     {
+      name: 'the version inside a list',
+      yaml: `ROSTemplateFormatVersion: ['2015-09-01']\n${RESOURCES}\n`,
+      findings: [
+        {
+          messageId: 'wrong',
+          path: '/ROSTemplateFormatVersion',
+          line: 1,
+          column: 27,
+          endLine: 1,
+          endColumn: 40,
+          data: { value: '["2015-09-01"]' },
+        },
+      ],
+    },
+    {
       name: 'a JSON template without a version',
       file: 't.json',
       yaml: `

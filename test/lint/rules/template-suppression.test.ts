@@ -261,6 +261,30 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a Metadata suppression whose expiry is a list or a mapping does not hold',
+    text: withMetadata(
+      '{ros-sso: {ignore: [{rule: resource-depends-on, reason: x, expires: [2027-01-31]}, {rule: resource-depends-on, reason: x, expires: {on: 2027-01-31}}]}}',
+    ),
+    findings: [
+      { ...B_FINDING, path: '/Resources/A/DependsOn', line: 6 },
+      B_FINDING,
+      {
+        ruleId: rule.id,
+        messageId: 'badDate',
+        path: '/Resources/A/Metadata/ros-sso/ignore/0',
+        line: 5,
+        column: 35,
+      },
+      {
+        ruleId: rule.id,
+        messageId: 'badDate',
+        path: '/Resources/A/Metadata/ros-sso/ignore/1',
+        line: 5,
+        column: 98,
+      },
+    ],
+  },
+  {
     name: 'Metadata ros-sso without an ignore list is malformed',
     text: withMetadata('{ros-sso: {ignore: resource-depends-on}}'),
     findings: [
@@ -285,6 +309,21 @@ const cases: Case[] = [
     ],
   },
 ];
+
+describe(`${rule.id} messages`, () => {
+  it('quotes an expiry that is not text as written, not as [object Object]', () => {
+    const text = withMetadata(
+      '{ros-sso: {ignore: [{rule: resource-depends-on, reason: x, expires: {on: 2027-01-31}}]}}',
+    );
+    const findings = lintText('template.yaml', dedent(text), {
+      rules: [rule, resourceDependsOn],
+      knownRuleIds,
+    });
+    expect(findings.filter((f) => f.ruleId === rule.id).map((f) => f.message)).toEqual([
+      'suppression expiry {"on":"2027-01-31"} is not a date (YYYY-MM-DD)',
+    ]);
+  });
+});
 
 describe(rule.id, () => {
   const names = cases.map((c) => c.name);

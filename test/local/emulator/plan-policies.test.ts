@@ -137,7 +137,7 @@ describe('the read-only plan policies (templates/plan-*.json) against the emulat
     await expectDenied(plan, managementWrites(ids), emulator);
     // Another directory of the same account is outside the policy's resources.
     const other = await sdkError(
-      call(plan, { ...managementReads(ids)[9], params: { DirectoryId: OTHER_DIRECTORY } } as Call),
+      call(plan, { ...managementReads(ids)[9], params: { DirectoryId: OTHER_DIRECTORY } }),
     );
     expect(other.code).toBe('NoPermission');
 
@@ -156,7 +156,7 @@ describe('the read-only plan policies (templates/plan-*.json) against the emulat
     const member = await assumeRole(emulator, bot, roleArnOf(PROD, READER));
     await expectAllowed(member, memberReads(`bob@${PROD}.onaliyun.com`));
     await expectDenied(member, memberWrites(), emulator);
-    const write = await sdkError(call(member, memberWrites()[0] as Call));
+    const write = await sdkError(call(member, memberWrites()[0]));
     expect(write.data.AccessDeniedDetail).toMatchObject({
       PolicyType: 'AccountLevelIdentityBasedPolicy',
       AuthAction: 'ram:CreateOIDCProvider',
