@@ -86,7 +86,7 @@ function medianMs(fn: () => void): number {
     fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  return times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)] as number;
+  return times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
 }
 
 function main(): void {
