@@ -1,5 +1,8 @@
 import type { Rule } from './rules/rule';
 
+/** The JSON Schema keywords a rule owns (schema rules only). */
+const keywordsOf = (rule: Rule): readonly string[] => (rule.kind === 'schema' ? rule.keywords : []);
+
 /** The rule catalogue as Markdown; lint/rules/README.md is this output, checked by a test. */
 export function renderCatalogueMarkdown(rules: readonly Rule[]): string {
   const lines = [
@@ -13,7 +16,9 @@ export function renderCatalogueMarkdown(rules: readonly Rule[]): string {
     '|---|---|---|---|',
   ];
   for (const rule of rules) {
-    const keywords = rule.keywords?.length ? rule.keywords.map((k) => `\`${k}\``).join(', ') : '';
+    const keywords = keywordsOf(rule)
+      .map((k) => `\`${k}\``)
+      .join(', ');
     lines.push(
       `| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.description.replace(/\|/g, '\\|')} | ${keywords} |`,
     );
@@ -27,11 +32,11 @@ export function renderCatalogueText(rules: readonly Rule[]): string {
 }
 
 export function renderCatalogueJson(rules: readonly Rule[]): string {
-  const data = rules.map(({ id, defaultSeverity, description, keywords }) => ({
-    id,
-    defaultSeverity,
-    description,
-    keywords: keywords ?? [],
+  const data = rules.map((rule) => ({
+    id: rule.id,
+    defaultSeverity: rule.defaultSeverity,
+    description: rule.description,
+    keywords: keywordsOf(rule),
   }));
   return `${JSON.stringify(data, null, 2)}\n`;
 }

@@ -86,6 +86,6 @@ export const allRules: readonly Rule[] = [
   updateNotAllowed,
   updateParameterDefaultChanged,
   updateTypeChanged,
-] as Rule[];
+];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));
