@@ -95,15 +95,19 @@ export async function updateSchemas(options: UpdateOptions, deps: UpdateDeps): P
     );
 
   result.notAttempted = todo.length - (await new FetchRun(options, deps, retry, result, todo).run());
-  if (result.stopped === undefined && result.failed.length === 0 && selected.length === listed.length) {
-    try {
-      writeIndex(dir, { ...index, CompletedAt: new Date(deps.clock.now()).toISOString() });
-      result.completed = true;
-    } catch (err) {
-      result.stopped = `cannot write the cache in ${dir}: ${errorText(err)}`;
-    }
-  }
+  // Only a run that fetched every listed type records the cache as complete.
+  if (result.stopped === undefined && result.failed.length === 0 && selected.length === listed.length)
+    completeIndex(dir, index, deps.clock, result);
   return result;
+}
+
+function completeIndex(dir: string, index: CacheIndex, clock: Clock, result: UpdateResult): void {
+  try {
+    writeIndex(dir, { ...index, CompletedAt: new Date(clock.now()).toISOString() });
+    result.completed = true;
+  } catch (err) {
+    result.stopped = `cannot write the cache in ${dir}: ${errorText(err)}`;
+  }
 }
 
 /** Every type name the service lists, or why the run cannot start. */
