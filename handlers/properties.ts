@@ -2,6 +2,11 @@ import { type ResourceSchema, resourceSchemas } from '../schemas/registry';
 import { formatIssues, type SchemaIssue, validateAgainst } from '../schemas/validate';
 import { ValidationError } from './errors';
 import type { Properties } from './event';
+import {
+  CUSTOM_RESOURCE_SCHEMA_IDS,
+  type CustomResourceProps,
+  type CustomResourceType,
+} from './resources/props.generated';
 
 /**
  * Facts about a custom type's `Parameters`, read from its schema (style.md §2.1): the custom type's
@@ -56,7 +61,30 @@ export function propertyIssues(schemaId: string, props: Properties): SchemaIssue
 /** Throws a ValidationError naming every bad field, e.g. `invalid ResourceProperties: /PrincipalType: …`. */
 export function assertValidProperties(schemaId: string, props: Properties, label: string): void {
   const issues = propertyIssues(schemaId, props);
-  if (issues.length > 0) throw new ValidationError(`invalid ${label}: ${formatIssues(issues)}`, issues);
+  if (issues.length > 0) throw invalidProperties(label, issues);
+}
+
+const invalidProperties = (label: string, issues: SchemaIssue[]) =>
+  new ValidationError(`invalid ${label}: ${formatIssues(issues)}`, issues);
+
+/** A value its type's schema finds no issue with has the type generated from that schema. */
+function conforms<T extends CustomResourceType>(
+  _type: T,
+  _props: Properties,
+  issues: readonly SchemaIssue[],
+): _props is Properties & CustomResourceProps[T] {
+  return issues.length === 0;
+}
+
+/** Validates like `assertValidProperties`, with the schema of `type`; the result has its generated type. */
+export function checkedProperties<T extends CustomResourceType>(
+  type: T,
+  props: Properties,
+  label: string,
+): CustomResourceProps[T] {
+  const issues = propertyIssues(CUSTOM_RESOURCE_SCHEMA_IDS[type], props);
+  if (conforms(type, props, issues)) return props;
+  throw invalidProperties(label, issues);
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -25,10 +25,7 @@ const CUSTOM_RESOURCE = 'ALIYUN::ROS::CustomResource';
 const TAKE_OWNERSHIP = 'TakeOwnershipOfExisting';
 
 /** The resource types this function serves. */
-export const RESOURCE_HANDLERS: readonly ResourceHandler[] = [
-  cloudSsoUserProvision as unknown as ResourceHandler,
-  ramOidcClientId as unknown as ResourceHandler,
-];
+export const RESOURCE_HANDLERS: readonly ResourceHandler[] = [cloudSsoUserProvision, ramOidcClientId];
 
 /** What a step needs; nothing here reads `process`. */
 export interface StepDeps {

@@ -1,6 +1,6 @@
 import { type Finding, lineStartsOf, makeFinding, type Severity, withMessageId } from './finding';
 import { PendingFindings } from './pending-findings';
-import type { LocatedIssue, Rule, RuleContext } from './rules/rule';
+import type { LocatedIssue, Rule, RuleBase, RuleContext, SchemaRule } from './rules/rule';
 import suppressionRule from './rules/template-suppression';
 import { withSuggestionCache } from './rules/util/did-you-mean';
 import { schemaIssues } from './schema-check';
@@ -31,6 +31,11 @@ export function lintText(file: string, text: string, options: EngineOptions): Fi
   return withSuggestionCache(() => lintParsed(file, text, options));
 }
 
+/** A kind the switch above does not know: `tsc` refuses it (`never`), and so does the run. */
+function unknownKind(rule: never): never {
+  throw new Error(`rule ${(rule as { id: string }).id}: unknown kind`);
+}
+
 function lintParsed(file: string, text: string, options: EngineOptions): Finding[] {
   const parsed = parseTemplate(file, text);
   if (!parsed.ok) {
@@ -51,20 +56,30 @@ function lintParsed(file: string, text: string, options: EngineOptions): Finding
   const template = parsed.template;
   const model = new TemplateModel(template);
   const pending = new PendingFindings(options.severities);
-  const contextFor = <M extends string>(rule: Rule<M>): RuleContext<M> => ({
+  const contextFor = <M extends string>(rule: RuleBase<M>): RuleContext<M> => ({
     template: model,
     report: pending.reporter(rule),
   });
   const crashed = (rule: { id: string }, err: unknown) => pending.crashed(rule.id, err);
 
-  const byKeyword = new Map<string, Rule>();
+  const byKeyword = new Map<string, SchemaRule>();
   for (const rule of options.rules) {
-    for (const keyword of rule.keywords ?? []) byKeyword.set(keyword, rule);
-    if (!rule.check) continue;
-    try {
-      rule.check(contextFor(rule));
-    } catch (err) {
-      crashed(rule, err);
+    switch (rule.kind) {
+      case 'template':
+        try {
+          rule.check(contextFor(rule));
+        } catch (err) {
+          crashed(rule, err);
+        }
+        break;
+      case 'schema':
+        for (const keyword of rule.keywords) byKeyword.set(keyword, rule);
+        break;
+      case 'update': // run by diff and lint --since (diff/diff.ts), on two versions
+      case 'engine': // reported by the engine and lint/suppression.ts themselves
+        break;
+      default:
+        unknownKind(rule);
     }
   }
   if (byKeyword.size > 0) {
@@ -76,7 +91,7 @@ function lintParsed(file: string, text: string, options: EngineOptions): Finding
     }
     for (const issue of issues) {
       const rule = byKeyword.get(issue.keyword);
-      if (!rule?.checkIssue) continue;
+      if (rule === undefined) continue;
       try {
         rule.checkIssue(issue, contextFor(rule));
       } catch (err) {

@@ -1,5 +1,5 @@
 import { type Finding, lineStartsOf, makeFinding, type Severity, withMessageId } from './finding';
-import { type MessageData, type ReportOptions, renderMessage, type Rule } from './rules/rule';
+import { type MessageData, type ReportOptions, renderMessage, type RuleBase } from './rules/rule';
 import type { Blame, ParsedTemplate } from '../template/parse';
 
 const RULE_ERROR_RULE = 'rule-error';
@@ -23,7 +23,7 @@ export class PendingFindings {
   constructor(private readonly severities: Readonly<Record<string, Severity>> = {}) {}
 
   /** The `report` function a rule's context hands out; config severity wins over the rule's. */
-  reporter<M extends string>(rule: Rule<M>) {
+  reporter<M extends string>(rule: RuleBase<M>) {
     return (pointer: string, messageId: M, data?: MessageData, opts: ReportOptions = {}) => {
       this.pending.push({
         messageId,

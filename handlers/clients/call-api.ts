@@ -88,6 +88,90 @@ export function toCloudError(err: unknown, action: string): CloudError {
   );
 }
 
+/** The request's query: unset parameters left out, the rest checked against the action's schema. */
+function validatedQuery(name: string, params: ApiParams): Record<string, string | number> {
+  const query: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query[key] = value;
+  const issues = validateAgainst(`${SCHEMA_BASE}${name}.json`, query);
+  if (issues.length > 0)
+    throw new ValidationError(`invalid ${name} request: ${formatIssues(issues)}`, issues);
+  return query;
+}
+
+/** An RPC-style POST of `action` with `query`, as openapi-core's `callApi` takes it. */
+function rpcRequest(options: CallerOptions, action: string, query: Record<string, string | number>) {
+  const { core } = loadSdk();
+  const params = new core.$OpenApiUtil.Params({
+    action,
+    version: options.version,
+    protocol: options.endpoint.protocol.toUpperCase(),
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
+  });
+  return { params, request: new core.$OpenApiUtil.OpenApiRequest({ query: core.OpenApiUtil.query(query) }) };
+}
+
+/** One try, within what is left of the deadline; any failure as a CloudError. */
+async function sendOnce(
+  clientOf: () => OpenApi,
+  name: string,
+  rpc: ReturnType<typeof rpcRequest>,
+  deadline: Deadline,
+): Promise<ApiBody> {
+  const left = deadline.workRemaining();
+  if (left < 100) throw new DeadlineExceeded(name);
+  // A call may outlive the guard (which answers "timed out") but never the function itself.
+  const hard = Math.max(100, deadline.remaining() - 100);
+  const { dara } = loadSdk();
+  const runtime = new dara.RuntimeOptions({
+    readTimeout: Math.min(10_000, hard),
+    connectTimeout: Math.min(5_000, hard),
+  });
+  try {
+    const response = (await clientOf().callApi(rpc.params, rpc.request, runtime)) as { body?: unknown };
+    return (typeof response.body === 'object' && response.body !== null ? response.body : {}) as ApiBody;
+  } catch (err) {
+    throw toCloudError(err, name);
+  }
+}
+
+/** When a failed try is tried again: retryable, and (for a call that must not run twice) surely not done. */
+function retryRules(options: CallerOptions, name: string, idempotent: boolean) {
+  return {
+    isRetryable: (err: unknown) =>
+      err instanceof CloudError && err.retryable && (idempotent || !isOutcomeUnknown(err)),
+    timeLeft: () => options.deadline.workRemaining(),
+    onRetry: (err: unknown, attempt: number, delayMs: number) =>
+      options.log.log({
+        step: 'api',
+        action: name,
+        outcome: 'retry',
+        attempt,
+        delayMs,
+        code: (err as CloudError).code,
+      }),
+  };
+}
+
+/** Logs the call's outcome (ok, or failed with its code and request ID) with its duration. */
+async function logged(log: Logger, name: string, call: () => Promise<ApiBody>): Promise<ApiBody> {
+  const started = Date.now();
+  try {
+    const body = await call();
+    log.log({ step: 'api', action: name, outcome: 'ok', ms: Date.now() - started });
+    return body;
+  } catch (err) {
+    const code = err instanceof CloudError ? err.code : (err as Error).name;
+    const apiRequestId = err instanceof CloudError ? err.requestId : undefined;
+    log.log({ step: 'api', action: name, outcome: 'failed', code, apiRequestId, ms: Date.now() - started });
+    throw err;
+  }
+}
+
 /** A caller on openapi-core's generic `callApi` (docs/cloud-apis.md §1). */
 export function createApiCaller(options: CallerOptions): ApiCaller {
   let client: OpenApi | undefined;
@@ -102,78 +186,12 @@ export function createApiCaller(options: CallerOptions): ApiCaller {
   };
   return {
     async call(action, params, callOptions = {}) {
-      const idempotent = callOptions.idempotent ?? true;
       const name = `${options.product}.${action}`;
-      const query: Record<string, string | number> = {};
-      for (const [key, value] of Object.entries(params)) if (value !== undefined) query[key] = value;
-      const issues = validateAgainst(`${SCHEMA_BASE}${name}.json`, query);
-      if (issues.length > 0)
-        throw new ValidationError(`invalid ${name} request: ${formatIssues(issues)}`, issues);
-      const { core, dara } = loadSdk();
-      const apiParams = new core.$OpenApiUtil.Params({
-        action,
-        version: options.version,
-        protocol: options.endpoint.protocol.toUpperCase(),
-        pathname: '/',
-        method: 'POST',
-        authType: 'AK',
-        style: 'RPC',
-        reqBodyType: 'formData',
-        bodyType: 'json',
-      });
-      const request = new core.$OpenApiUtil.OpenApiRequest({ query: core.OpenApiUtil.query(query) });
-      const started = Date.now();
-      try {
-        const body = await withRetries(
-          async () => {
-            const left = options.deadline.workRemaining();
-            if (left < 100) throw new DeadlineExceeded(name);
-            // A call may outlive the guard (which answers "timed out") but never the function itself.
-            const hard = Math.max(100, options.deadline.remaining() - 100);
-            const runtime = new dara.RuntimeOptions({
-              readTimeout: Math.min(10_000, hard),
-              connectTimeout: Math.min(5_000, hard),
-            });
-            try {
-              const response = (await clientOf().callApi(apiParams, request, runtime)) as { body?: unknown };
-              return (
-                typeof response.body === 'object' && response.body !== null ? response.body : {}
-              ) as ApiBody;
-            } catch (err) {
-              throw toCloudError(err, name);
-            }
-          },
-          options.retry,
-          {
-            isRetryable: (err) =>
-              err instanceof CloudError && err.retryable && (idempotent || !isOutcomeUnknown(err)),
-            timeLeft: () => options.deadline.workRemaining(),
-            onRetry: (err, attempt, delayMs) =>
-              options.log.log({
-                step: 'api',
-                action: name,
-                outcome: 'retry',
-                attempt,
-                delayMs,
-                code: (err as CloudError).code,
-              }),
-          },
-        );
-        options.log.log({ step: 'api', action: name, outcome: 'ok', ms: Date.now() - started });
-        return body;
-      } catch (err) {
-        const code = err instanceof CloudError ? err.code : (err as Error).name;
-        const apiRequestId = err instanceof CloudError ? err.requestId : undefined;
-        options.log.log({
-          step: 'api',
-          action: name,
-          outcome: 'failed',
-          code,
-          apiRequestId,
-          ms: Date.now() - started,
-        });
-        throw err;
-      }
+      const rpc = rpcRequest(options, action, validatedQuery(name, params));
+      const rules = retryRules(options, name, callOptions.idempotent ?? true);
+      return logged(options.log, name, () =>
+        withRetries(() => sendOnce(clientOf, name, rpc, options.deadline), options.retry, rules),
+      );
     },
   };
 }

@@ -1,23 +1,14 @@
 import type { ProvisioningChanges, ProvisioningKey, UserProvisioning } from '../clients/cloudsso';
 import { ignoreGone, isAlreadyExists, isOutcomeUnknown } from '../clients/error-codes';
 import { parameterFacts, pickAttributes } from '../properties';
-import type { ResourceDeps, ResourceHandler } from './resource-handler';
+import {
+  type CloudSSOUserProvisionProps as UserProvisionProps,
+  CUSTOM_RESOURCE_SCHEMA_IDS,
+} from './props.generated';
+import { defineResourceHandler, type ResourceDeps } from './resource-handler';
 
-/** `ResourceProperties` of Custom::CloudSSOUserProvision (= ALIYUN::CloudSSO::UserProvision). */
-export interface UserProvisionProps {
-  DirectoryId: string;
-  PrincipalId: string;
-  PrincipalType: string;
-  TargetId: string;
-  TargetType: string;
-  DuplicationStrategy: string;
-  DeletionStrategy: string;
-  Description?: string;
-  TakeOwnershipOfExisting?: boolean;
-}
-
-const SCHEMA_ID = 'https://ros-sso.dev/schemas/resources/Custom.CloudSSOUserProvision.json';
-const facts = parameterFacts(SCHEMA_ID);
+const RESOURCE_TYPE = 'Custom::CloudSSOUserProvision';
+const facts = parameterFacts(CUSTOM_RESOURCE_SCHEMA_IDS[RESOURCE_TYPE]);
 const PROVISIONING_ID = /^up-[A-Za-z0-9]+$/;
 
 function keyOf(props: UserProvisionProps): ProvisioningKey {
@@ -35,7 +26,7 @@ const sameText = (a: string | undefined, b: string | undefined) =>
 
 /** The editable settings that differ between `from` and the wanted `props`, as UpdateUserProvisioning's New* params. */
 function changesBetween(
-  from: Pick<UserProvisionProps, 'DuplicationStrategy' | 'DeletionStrategy' | 'Description'>,
+  from: Pick<UserProvisioning, 'DuplicationStrategy' | 'DeletionStrategy' | 'Description'>,
   props: UserProvisionProps,
 ): ProvisioningChanges {
   const changes: ProvisioningChanges = {};
@@ -149,9 +140,8 @@ async function createOnce(
 }
 
 /** Custom::CloudSSOUserProvision: a CloudSSO RAM-user provisioning (cloud-apis.md §2–§4). */
-export const cloudSsoUserProvision: ResourceHandler<UserProvisionProps> = {
-  resourceType: 'Custom::CloudSSOUserProvision',
-  schemaId: SCHEMA_ID,
+export const cloudSsoUserProvision = defineResourceHandler({
+  resourceType: RESOURCE_TYPE,
   isResourceId: (id) => PROVISIONING_ID.test(id),
 
   async create(props, deps, takeOwnership) {
@@ -200,4 +190,4 @@ export const cloudSsoUserProvision: ResourceHandler<UserProvisionProps> = {
       ignoreGone('UserProvisioning', err, deps.log);
     }
   },
-};
+});

@@ -4,17 +4,14 @@ import { CloudError, ResourceMissing, ValidationError } from '../errors';
 import { OWNERSHIP_PREFIX_BYTES } from '../ownership';
 import { parameterFacts, pickAttributes } from '../properties';
 import { MAX_PHYSICAL_ID_BYTES } from '../respond';
-import type { ResourceDeps, ResourceHandler } from './resource-handler';
+import {
+  CUSTOM_RESOURCE_SCHEMA_IDS,
+  type RAMOIDCClientIdProps as OidcClientIdProps,
+} from './props.generated';
+import { defineResourceHandler, type ResourceDeps } from './resource-handler';
 
-/** `ResourceProperties` of Custom::RAMOIDCClientId. */
-export interface OidcClientIdProps {
-  OIDCProviderName: string;
-  ClientId: string;
-  TakeOwnershipOfExisting?: boolean;
-}
-
-const SCHEMA_ID = 'https://ros-sso.dev/schemas/resources/Custom.RAMOIDCClientId.json';
-const facts = parameterFacts(SCHEMA_ID);
+const RESOURCE_TYPE = 'Custom::RAMOIDCClientId';
+const facts = parameterFacts(CUSTOM_RESOURCE_SCHEMA_IDS[RESOURCE_TYPE]);
 // `<OIDCProviderName>/<ClientId>`: a provider name has no `/`, so the first one separates them.
 const RESOURCE_ID = /^([a-zA-Z0-9][a-zA-Z0-9._-]*)\/([a-zA-Z0-9][a-zA-Z0-9._:/-]*)$/;
 
@@ -80,9 +77,8 @@ async function addOrFind(
 }
 
 /** Custom::RAMOIDCClientId: one client ID on an existing RAM OIDC provider (cloud-apis.md §5). */
-export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
-  resourceType: 'Custom::RAMOIDCClientId',
-  schemaId: SCHEMA_ID,
+export const ramOidcClientId = defineResourceHandler({
+  resourceType: RESOURCE_TYPE,
   isResourceId: (id) => RESOURCE_ID.test(id),
 
   async create(props, deps) {
@@ -136,4 +132,4 @@ export const ramOidcClientId: ResourceHandler<OidcClientIdProps> = {
       ignoreGone('OIDCClientId', err, deps.log);
     }
   },
-};
+});

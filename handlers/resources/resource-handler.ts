@@ -2,6 +2,12 @@ import type { CloudSsoClient } from '../clients/cloudsso';
 import type { ImsClient } from '../clients/ims';
 import type { Properties } from '../event';
 import type { Logger } from '../log';
+import { checkedProperties } from '../properties';
+import {
+  CUSTOM_RESOURCE_SCHEMA_IDS,
+  type CustomResourceProps,
+  type CustomResourceType,
+} from './props.generated';
 
 /** What a step may touch: the cloud only through these clients (style.md §6). */
 export interface ResourceDeps {
@@ -65,4 +71,40 @@ export interface ResourceHandler<P = Properties> {
   ): Promise<string[] | undefined>;
   /** Deletes it; resolves when it is gone (already gone counts, by its not-found code only). */
   delete(props: P, resourceId: string, deps: ResourceDeps): Promise<void>;
+}
+
+/** A handler as its module writes it: typed by the properties its schema describes (props.generated.ts). */
+export type TypedResourceHandler<T extends CustomResourceType> = Omit<
+  ResourceHandler<CustomResourceProps[T]>,
+  'resourceType' | 'schemaId'
+> & { resourceType: T };
+
+/**
+ * The handler as the lifecycle calls it, with the request's plain properties: each step gets them
+ * through its schema's validator (the lifecycle validated them already, so this is the same
+ * verdict), which is what gives them the generated type; a refusal is a rejected promise like any
+ * other failure of the step. The schema is the one of `resourceType`.
+ */
+export function defineResourceHandler<T extends CustomResourceType>(
+  handler: TypedResourceHandler<T>,
+): ResourceHandler {
+  const type = handler.resourceType;
+  const props = (value: Properties) => checkedProperties(type, value, 'ResourceProperties');
+  return {
+    resourceType: type,
+    schemaId: CUSTOM_RESOURCE_SCHEMA_IDS[type],
+    isResourceId: (resourceId) => handler.isResourceId(resourceId),
+    create: async (value, deps, takeOwnership) => handler.create(props(value), deps, takeOwnership),
+    update: async (value, old, resourceId, deps, apply) =>
+      handler.update(
+        props(value),
+        checkedProperties(type, old, 'OldResourceProperties'),
+        resourceId,
+        deps,
+        apply,
+      ),
+    differences: async (value, keys, resourceId, deps) =>
+      handler.differences(props(value), keys, resourceId, deps),
+    delete: async (value, resourceId, deps) => handler.delete(props(value), resourceId, deps),
+  };
 }

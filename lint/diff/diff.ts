@@ -3,13 +3,12 @@ import { lintText } from '../engine';
 import type { Finding, Severity } from '../finding';
 import { PendingFindings } from '../pending-findings';
 import { allRules } from '../rules';
-import type { Rule } from '../rules/rule';
+import { isUpdateRule, type Rule, type UpdateRule, type UpdateRuleContext } from '../rules/rule';
 import { applySuppressions } from '../suppression';
 import { TemplateModel } from '../../template/model';
 import { parseTemplate } from '../../template/parse';
 import type { FactsLookup } from '../update/facts';
 import { compareTemplates, type TemplateComparison } from '../update/compare';
-import { isUpdateRule, type UpdateRule, type UpdateRuleContext } from '../rules/util/update-rule';
 
 export interface TemplateText {
   file: string;

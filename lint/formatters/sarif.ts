@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pkg from '../../package.json';
+import { ruleDocsUrl } from '../catalogue';
 import type { Finding, RuleMeta, Severity, Summary } from '../finding';
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -17,6 +18,8 @@ interface SarifRule {
   shortDescription: { text: string };
   fullDescription: { text: string };
   defaultConfiguration: { level: Level };
+  /** The rule's section of the catalogue; a stub rule (not in the metadata) has none. */
+  helpUri?: string;
 }
 
 /** First sentence of a description, for the one-line `shortDescription`. */
@@ -47,7 +50,7 @@ function buildRules(
   for (const r of rules) {
     if (index.has(r.id)) continue;
     index.set(r.id, list.length);
-    list.push(sarifRule(r.id, r.defaultSeverity, r.description));
+    list.push({ ...sarifRule(r.id, r.defaultSeverity, r.description), helpUri: ruleDocsUrl(r.id) });
   }
   for (const f of findings) {
     if (index.has(f.ruleId)) continue;

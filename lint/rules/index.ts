@@ -86,4 +86,4 @@ export const allRules: readonly Rule[] = [
   updateNotAllowed,
   updateParameterDefaultChanged,
   updateTypeChanged,
-] as Rule[];
+];

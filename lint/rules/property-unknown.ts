@@ -1,7 +1,7 @@
-import { defineRule, staleness } from './rule';
+import { defineSchemaRuleWithMessages, staleness } from './rule';
 import { suggestion } from './util/did-you-mean';
 
-export default defineRule({
+export default defineSchemaRuleWithMessages({
   id: 'property-unknown',
   defaultSeverity: 'error',
   description:
@@ -11,19 +11,9 @@ export default defineRule({
     unknown: 'unknown property {name}{hint}{stale}',
     notInBundledData:
       'property {name} is not in the bundled {source} definitions{hint}: a typo ROS rejects, or a property newer than that data or one ROS accepts without documenting it (ros-sso schemas update refreshes the data)',
-    viaParameter: 'parameter {parameter} allows {value}, but {target} rejects it: {message}{stale}',
   },
   checkIssue(issue, { report }) {
     const { suffix: stale, options } = staleness(issue);
-    if (issue.viaParameter) {
-      const { parameter, value, target } = issue.viaParameter;
-      return report(
-        issue.pointer,
-        'viaParameter',
-        { parameter, value: JSON.stringify(value), target, message: issue.message, stale },
-        options,
-      );
-    }
     const name = issue.property ?? '';
     if (issue.staleSchema !== undefined) {
       // Official, deployable templates set properties no published definition lists (hidden or

@@ -1,7 +1,7 @@
-import { defineRule } from './rule';
+import { defineEngineRule } from './rule';
 
 // Made by the engine when a file cannot be read as one template; listed for the catalogue.
-export default defineRule({
+export default defineEngineRule({
   id: 'template-parse-error',
   defaultSeverity: 'error',
   description:

@@ -1,7 +1,7 @@
-import { defineRule } from './rule';
+import { defineEngineRule } from './rule';
 
 // Findings of this rule are made by lint/suppression.ts, which reads these messages.
-export default defineRule({
+export default defineEngineRule({
   id: 'template-suppression',
   defaultSeverity: 'error',
   description:

@@ -1,4 +1,4 @@
-import { defineUpdateRule } from './util/update-rule';
+import { defineUpdateRule } from './rule';
 
 export default defineUpdateRule({
   id: 'update-logical-id-renamed',

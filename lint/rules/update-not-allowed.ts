@@ -1,6 +1,6 @@
 import type { Consequence } from '../update/facts';
 import { staleness } from './rule';
-import { defineUpdateRule } from './util/update-rule';
+import { defineUpdateRule } from './rule';
 import { describeChange } from '../update/values';
 
 const OUTCOME: Record<Consequence, string> = {

@@ -1,6 +1,6 @@
 import { joinPointer, splitPointer } from '../../template/pointer';
 import { parameterReaches } from '../update/flow';
-import { defineUpdateRule } from './util/update-rule';
+import { defineUpdateRule } from './rule';
 import { describeChange, sameValue } from '../update/values';
 
 export default defineUpdateRule({

@@ -1,5 +1,5 @@
 import { joinPointer } from '../../template/pointer';
-import { defineUpdateRule } from './util/update-rule';
+import { defineUpdateRule } from './rule';
 
 export default defineUpdateRule({
   id: 'update-type-changed',

@@ -7,6 +7,8 @@ import { answerMarginMs, createDeadline } from '../../handlers/deadline';
 import { parseRequest } from '../../handlers/event';
 import { createLogger, redactUrl } from '../../handlers/log';
 import { propertyIssues } from '../../handlers/properties';
+import { ramOidcClientId } from '../../handlers/resources/ram-oidc-client-id';
+import type { ResourceDeps } from '../../handlers/resources/resource-handler';
 import { backoffMs, withRetries } from '../../sdk/retry';
 
 describe('retry', () => {
@@ -249,6 +251,48 @@ describe('properties', () => {
       ['', 'missing required property OIDCProviderName'],
       ['', 'missing required property ClientId'],
     ]);
+  });
+
+  it('gives a handler step only properties its schema accepts, before any call', async () => {
+    const calls: string[] = [];
+    const call = (name: string) => async (): Promise<never> => {
+      calls.push(name);
+      throw new Error(`${name} was called`);
+    };
+    const deps: ResourceDeps = {
+      cloudsso: {
+        listUserProvisionings: call('listUserProvisionings'),
+        createUserProvisioning: call('createUserProvisioning'),
+        updateUserProvisioning: call('updateUserProvisioning'),
+        deleteUserProvisioning: call('deleteUserProvisioning'),
+        getUserProvisioning: call('getUserProvisioning'),
+        failedEventCount: call('failedEventCount'),
+      },
+      ims: {
+        addClientId: call('addClientId'),
+        removeClientId: call('removeClientId'),
+        getOidcProvider: call('getOidcProvider'),
+      },
+      created: () => calls.push('created'),
+      log: createLogger(() => {}, { fcRequestId: 'test' }),
+    };
+    await expect(
+      ramOidcClientId.delete({ OIDCProviderName: 'has space', ClientId: 'sts' }, 'github/sts', deps),
+    ).rejects.toThrow(/^invalid ResourceProperties: \/OIDCProviderName: /);
+    await expect(
+      ramOidcClientId.update(
+        { OIDCProviderName: 'github', ClientId: 'sts' },
+        { ClientId: 'sts' },
+        'github/sts',
+        deps,
+        false,
+      ),
+    ).rejects.toThrow('invalid OldResourceProperties: /: missing required property OIDCProviderName');
+    expect(calls).toEqual([]);
+    await expect(
+      ramOidcClientId.delete({ OIDCProviderName: 'github', ClientId: 'sts' }, 'github/sts', deps),
+    ).rejects.toThrow('removeClientId was called');
+    expect(calls).toEqual(['removeClientId']);
   });
 });
 

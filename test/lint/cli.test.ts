@@ -214,7 +214,14 @@ describe('ros-sso lint (child process)', () => {
   it('lists the rules and prints help and version', () => {
     const rules = runCli(['rules', '--format', 'json']);
     expect(rules.code).toBe(0);
-    expect(JSON.parse(rules.stdout).map((r: { id: string }) => r.id)).toContain('property-allowed-values');
+    const listed = JSON.parse(rules.stdout) as Array<{ id: string; helpUri: string }>;
+    expect(listed.map((r) => r.id)).toContain('property-allowed-values');
+    expect(listed.find((r) => r.id === 'ref-getatt')?.helpUri).toBe(
+      'https://github.com/OWNER/ros-sso/blob/main/lint/rules/README.md#ref-getatt',
+    );
+    const text = runCli(['rules']).stdout.split('\n');
+    const line = text.findIndex((l) => l.startsWith('ref-getatt '));
+    expect(text[line + 1]?.trim()).toBe(listed.find((r) => r.id === 'ref-getatt')?.helpUri);
     expect(runCli(['lint', '--help']).stdout).toMatch(/^Usage: ros-sso lint/);
     expect(runCli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });

@@ -16,7 +16,12 @@ interface SarifLog {
         name: string;
         version: string;
         informationUri: string;
-        rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
+        rules: {
+          id: string;
+          shortDescription: { text: string };
+          defaultConfiguration: { level: string };
+          helpUri?: string;
+        }[];
       };
     };
     results: {
@@ -74,6 +79,16 @@ describe('sarif formatter', () => {
       'error',
     ]);
     expect(driverRules[0].shortDescription.text).toBe('Flags a property the resource type does not define.');
+  });
+
+  it('links each rule of the metadata to its catalogue section (helpUri), the stub to nothing', () => {
+    const driverRules = render().runs[0].tool.driver.rules;
+    expect(driverRules.map((r) => r.helpUri)).toEqual([
+      'https://github.com/OWNER/ros-sso/blob/main/lint/rules/README.md#ros-unknown-property',
+      'https://github.com/OWNER/ros-sso/blob/main/lint/rules/README.md#sso-display-name-length',
+      'https://github.com/OWNER/ros-sso/blob/main/lint/rules/README.md#style-output-description',
+      undefined,
+    ]);
   });
 
   it('maps each finding to a result whose ruleIndex points at its rule', () => {

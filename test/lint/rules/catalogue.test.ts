@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderCatalogueMarkdown } from '../../../lint/catalogue';
+import { renderCatalogueMarkdown, ruleDocsUrl } from '../../../lint/catalogue';
 import { allRules } from '../../../lint/rules';
 import type { Rule } from '../../../lint/rules/rule';
+import pkg from '../../../package.json';
 
 // Parity of the rule modules, their list, their tests and the generated catalogue (ESLint's
 // checkRuleFiles, cfn-lint's check of its rules document).
@@ -85,8 +86,28 @@ describe('rule catalogue', () => {
   });
 
   it('routes each schema keyword to one rule only', () => {
-    const keywords = allRules.flatMap((r) => r.keywords ?? []);
+    const keywords = allRules.flatMap((r) => (r.kind === 'schema' ? r.keywords : []));
     expect(keywords.filter((k, i) => keywords.indexOf(k) !== i)).toEqual([]);
+  });
+
+  it('gives every rule a section of the catalogue whose anchor its docs URL names', () => {
+    const readme = readFileSync(join(RULES_DIR, 'README.md'), 'utf8');
+    // GitHub's anchor of a heading: lower case, punctuation but - and _ dropped, spaces to hyphens.
+    const anchors = [...readme.matchAll(/^#+ (.+)$/gm)].map(([, heading]) =>
+      heading
+        .toLowerCase()
+        .replace(/[^a-z0-9 _-]/g, '')
+        .replace(/ /g, '-'),
+    );
+    const repository = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    for (const rule of allRules) {
+      expect(
+        anchors.filter((a) => a === rule.id),
+        rule.id,
+      ).toHaveLength(1);
+      expect(ruleDocsUrl(rule.id)).toBe(`${repository}/blob/main/lint/rules/README.md#${rule.id}`);
+    }
+    expect(repository).toMatch(/^https:\/\/github\.com\/[^/]+\/ros-sso$/);
   });
 
   it('commits lint/rules/README.md as generated from the rules', () => {
