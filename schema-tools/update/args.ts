@@ -11,7 +11,7 @@ run resumes where it stopped. Exit code 0: every selected type fetched or curren
 or the run stopped (what succeeded is kept), 2: usage error.
 
 Options:
-      --types <pattern>  only these types: comma-separated globs (ALIYUN::FC3::*) or /regex/
+      --types <pattern>  only these types: comma-separated globs (ALIYUN::FC3::*) or /regex/ (RE2, linear time)
       --region <id>      region of the ROS API (default: $ALIBABA_CLOUD_REGION_ID or cn-hangzhou)
       --endpoint <url>   ROS endpoint (default: the client's endpoint for the region, ros.aliyuncs.com)
       --force            refetch the types an unfinished earlier run already fetched

@@ -1,21 +1,25 @@
 import { UsageError } from '../../cli/args';
+import { linearRegExp } from '../../schemas/pattern';
 
 /**
  * `--types`: comma-separated globs (`*` any run of characters, `?` one), case-insensitive and
  * matched against the whole name, e.g. `ALIYUN::FC3::*,ALIYUN::RAM::Role`; or `/regex/` (flags
- * allowed) matched as JavaScript does. Throws a UsageError naming the problem for a bad pattern.
+ * allowed: i, m, s) matched in linear time (RE2). Throws a UsageError naming the problem for a bad pattern.
  */
 export function compileTypePattern(pattern: string): (type: string) => boolean {
   const regex = /^\/(.+)\/([a-z]*)$/s.exec(pattern.trim());
   if (regex) {
-    let re: RegExp;
-    try {
-      // Without g/y, whose lastIndex would make test() alternate between calls.
-      re = new RegExp(regex[1] ?? '', (regex[2] ?? '').replace(/[gy]/g, ''));
-    } catch (err) {
-      throw new UsageError(`--types: invalid regular expression: ${(err as Error).message}`);
-    }
-    return (type) => re.test(type);
+    // RE2 (schemas/pattern.ts), so a pattern like (a+)+$ cannot stall the run; i, m and s become
+    // inline flags, and g/y are dropped (their lastIndex would make test() alternate between calls).
+    const flags = [...new Set((regex[2] ?? '').replace(/[^ims]/g, ''))].join('');
+    const verdict = linearRegExp(`${flags ? `(?${flags})` : ''}${regex[1] ?? ''}`);
+    if (verdict.kind === 'invalid')
+      throw new UsageError(`--types: invalid regular expression: ${verdict.reason}`);
+    if (verdict.kind === 'unchecked')
+      throw new UsageError(
+        `--types: the regular expression needs ${verdict.reason}, which does not run in linear time; use a glob or a simpler expression`,
+      );
+    return (type) => verdict.pattern.test(type);
   }
   const globs = pattern
     .split(',')

@@ -15,13 +15,25 @@ describe('--types patterns', () => {
     expect(compileTypePattern('ALIYUN::ECS::?PC')('ALIYUN::ECS::VPC')).toBe(true);
   });
 
-  it('take /regex/ as JavaScript does, ignoring the stateful g flag', () => {
+  it('take /regex/ in JavaScript syntax, ignoring the stateful g flag', () => {
     const m = compileTypePattern('/^DATASOURCE::(VPC|ECS)::/g');
     expect([m('DATASOURCE::VPC::Vpcs'), m('DATASOURCE::VPC::Vpcs'), m('ALIYUN::VPC::X')]).toEqual([
       true,
       true,
       false,
     ]);
+  });
+
+  it('run /regex/ in linear time (RE2) with the i, m and s flags, and refuse what needs backtracking', () => {
+    // A backtracking engine takes exponential time on this input; RE2 answers at once.
+    expect(compileTypePattern('/^(a+)+$/')(`${'a'.repeat(5000)}b`)).toBe(false);
+    expect(compileTypePattern('/^aliyun::ram::/i')('ALIYUN::RAM::Role')).toBe(true);
+    expect(compileTypePattern('/^aliyun::ram::/')('ALIYUN::RAM::Role')).toBe(false);
+    // A leading lookahead runs as a conjunction of linear parts; a backreference cannot run at all.
+    expect(compileTypePattern('/^(?!ALIYUN::ECS::)ALIYUN::/')('ALIYUN::ECS::VPC')).toBe(false);
+    expect(() => compileTypePattern('/^(A)\\1/')).toThrow(
+      /needs a backreference, which does not run in linear time/,
+    );
   });
 
   it('reject what cannot be a type name or a valid regex', () => {
