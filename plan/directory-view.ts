@@ -20,14 +20,18 @@ export interface GroupView {
   members: CloudSsoUserView[];
 }
 
-export interface ProvisioningView {
-  userProvisioningId: string;
+/** What a provisioning is: asked for by a template (specs.ts) or found in the directory. */
+export interface ProvisioningSettings {
   directoryId: string;
   principalType: string;
   principalId: string;
   targetId: string;
   duplicationStrategy: string;
   deletionStrategy: string;
+}
+
+export interface ProvisioningView extends ProvisioningSettings {
+  userProvisioningId: string;
   /**
    * The RAM users it synchronised. No API lists them (identity-effects.md §1.1): known in local mode (the
    * emulator's record), absent on the live path, where the plan guesses from names.

@@ -1,6 +1,7 @@
 import { isOwnedBy, parsePhysicalId } from '../handlers/ownership';
 import { cloudSsoUserProvision } from '../handlers/resources/cloudsso-user-provision';
 import { ramOidcClientId } from '../handlers/resources/ram-oidc-client-id';
+import type { ProvisioningSettings } from './directory-view';
 import { type PlanResourceInput, Unresolved } from './model';
 
 export const NATIVE_PROVISION = 'ALIYUN::CloudSSO::UserProvision';
@@ -10,13 +11,7 @@ export const CUSTOM_CLIENT_ID = 'Custom::RAMOIDCClientId';
 export const isProvisionType = (type: string) => type === NATIVE_PROVISION || type === CUSTOM_PROVISION;
 
 /** The settings of a provisioning resource (native Properties, or the custom type's Parameters). */
-export interface ProvisionSpec {
-  directoryId: string;
-  principalType: string;
-  principalId: string;
-  targetId: string;
-  duplicationStrategy: string;
-  deletionStrategy: string;
+export interface ProvisionSpec extends ProvisioningSettings {
   takeOwnership: boolean;
 }
 
