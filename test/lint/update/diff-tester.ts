@@ -3,7 +3,7 @@ import { allRules } from '../../../lint/rules';
 import type { Rule } from '../../../lint/rules/rule';
 import { diffTemplates } from '../../../lint/diff/diff';
 import { factsFrom, type FactsLookup } from '../../../lint/update/facts';
-import { dedent, messageIdOf, runRule } from '../rule-tester';
+import { dedent, expectFilledMessages, messageIdOf, runRule } from '../rule-tester';
 
 export interface UpdateFinding {
   messageId: string;
@@ -46,7 +46,7 @@ export interface UpdateCase {
 
 /**
  * Table test of an update rule: each case gives exactly the listed findings (message id, pointer,
- * 1-based position, and severity when given). Also checks that plain `lint` never runs the rule,
+ * 1-based position, and severity when given), every message with its placeholders filled. Also checks that plain `lint` never runs the rule,
  * since it needs the earlier version.
  */
 export function testUpdateRule(rule: Rule, cases: UpdateCase[]): void {
@@ -58,6 +58,7 @@ export function testUpdateRule(rule: Rule, cases: UpdateCase[]): void {
       const expected = c.findings ?? [];
       it(expected.length ? `reports: ${c.name}` : `stays quiet: ${c.name}`, () => {
         const actual = runUpdateRule(rule, c.before, c.after, c.factsOf);
+        expectFilledMessages(rule, actual);
         expect(
           actual.map((f) => {
             const picked: UpdateFinding = {
