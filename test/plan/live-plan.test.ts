@@ -96,6 +96,10 @@ async function livePlan(args: string[], key = 'plan-bot', cwd = workspace({})) {
     ),
   };
   const result = await runCliAsync(['plan', ...args], cwd, env);
+  // Whatever the outcome, the plan never prints the caller's secret or an STS session's credentials.
+  const printed = result.stdout + result.stderr;
+  if (credential) expect(printed).not.toContain(credential.accessKeySecret);
+  expect(printed).not.toMatch(/AccessKeySecret|SecurityToken/);
   return { emulator, ...result };
 }
 
