@@ -25,7 +25,16 @@ testUpdateRule(rule, [
     name: 'the same resource under a new logical ID',
     before: TEMPLATE('Provision'),
     after: TEMPLATE('CloudSsoProvision'),
-    findings: [{ messageId: 'renamed', path: '/Resources/CloudSsoProvision', line: 3, column: 3 }],
+    findings: [
+      {
+        messageId: 'renamed',
+        path: '/Resources/CloudSsoProvision',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 20,
+      },
+    ],
   },
   {
     name: 'a renamed resource whose properties also changed (a delete and an unrelated create)',

@@ -89,7 +89,14 @@ testUpdateRule(rule, [
     before: NATIVE,
     after: native(TARGET, "TargetId: '1000000000000002'"),
     findings: [
-      { messageId: 'replaced', path: '/Resources/Provision/Properties/TargetId', line: 12, column: 17 },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Provision/Properties/TargetId',
+        line: 12,
+        column: 17,
+        endLine: 12,
+        endColumn: 35,
+      },
     ],
   },
   {
@@ -107,7 +114,14 @@ testUpdateRule(rule, [
     before: native(TARGET, 'TargetId: !Ref Target'),
     after: NATIVE,
     findings: [
-      { messageId: 'replaced', path: '/Resources/Provision/Properties/TargetId', line: 12, column: 17 },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Provision/Properties/TargetId',
+        line: 12,
+        column: 17,
+        endLine: 12,
+        endColumn: 35,
+      },
     ],
   },
   {
@@ -115,7 +129,14 @@ testUpdateRule(rule, [
     before: NATIVE,
     after: native(TARGET, 'TargetId: !Ref Target'),
     findings: [
-      { messageId: 'replaced', path: '/Resources/Provision/Properties/TargetId', line: 12, column: 17 },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Provision/Properties/TargetId',
+        line: 12,
+        column: 17,
+        endLine: 12,
+        endColumn: 28,
+      },
     ],
   },
   {
@@ -128,7 +149,14 @@ testUpdateRule(rule, [
     before: native('DirectoryId: d-1', "DirectoryId: !Sub 'd-${Target}'"),
     after: native('DirectoryId: d-1', "DirectoryId: !Sub 'd-${Target}x'"),
     findings: [
-      { messageId: 'replaced', path: '/Resources/Provision/Properties/DirectoryId', line: 9, column: 20 },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Provision/Properties/DirectoryId',
+        line: 9,
+        column: 20,
+        endLine: 9,
+        endColumn: 39,
+      },
     ],
   },
   {
@@ -141,14 +169,30 @@ testUpdateRule(rule, [
     before: native(TARGET_LINE, ''),
     after: NATIVE,
     findings: [
-      { messageId: 'replaced', path: '/Resources/Provision/Properties/TargetId', line: 12, column: 17 },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Provision/Properties/TargetId',
+        line: 12,
+        column: 17,
+        endLine: 12,
+        endColumn: 35,
+      },
     ],
   },
   {
     name: 'a removed property, at Properties',
     before: NATIVE,
     after: native(TARGET_LINE, ''),
-    findings: [{ messageId: 'replaced', path: '/Resources/Provision/Properties', line: 8, column: 5 }],
+    findings: [
+      {
+        messageId: 'replaced',
+        path: '/Resources/Provision/Properties',
+        line: 8,
+        column: 5,
+        endLine: 8,
+        endColumn: 15,
+      },
+    ],
   },
   {
     name: 'removed Properties, at the resource',
@@ -159,6 +203,8 @@ testUpdateRule(rule, [
       path: '/Resources/Provision',
       line: 6,
       column: 3,
+      endLine: 6,
+      endColumn: 12,
     })),
   },
   {
@@ -176,6 +222,8 @@ testUpdateRule(rule, [
         path: '/Resources/Provision/Properties/Parameters/TargetId',
         line: 12,
         column: 19,
+        endLine: 12,
+        endColumn: 37,
       },
     ],
   },
@@ -189,7 +237,14 @@ testUpdateRule(rule, [
     before: CUSTOM,
     after: custom(TARGET_LINE, ''),
     findings: [
-      { messageId: 'refused', path: '/Resources/Provision/Properties/Parameters', line: 11, column: 7 },
+      {
+        messageId: 'refused',
+        path: '/Resources/Provision/Properties/Parameters',
+        line: 11,
+        column: 7,
+        endLine: 11,
+        endColumn: 17,
+      },
     ],
   },
   {
@@ -202,6 +257,8 @@ testUpdateRule(rule, [
         path: '/Resources/Provision/Properties/ServiceToken',
         line: 9,
         column: 21,
+        endLine: 9,
+        endColumn: 53,
       },
     ],
   },
@@ -210,7 +267,14 @@ testUpdateRule(rule, [
     before: GENERIC('Custom::Anything', 'arn:a'),
     after: GENERIC('Custom::Anything', 'arn:b'),
     findings: [
-      { messageId: 'customReplaced', path: '/Resources/Hook/Properties/ServiceToken', line: 6, column: 21 },
+      {
+        messageId: 'customReplaced',
+        path: '/Resources/Hook/Properties/ServiceToken',
+        line: 6,
+        column: 21,
+        endLine: 6,
+        endColumn: 26,
+      },
     ],
   },
   {
@@ -218,7 +282,14 @@ testUpdateRule(rule, [
     before: GENERIC('ALIYUN::ROS::CustomResource', 'arn:a'),
     after: GENERIC('ALIYUN::ROS::CustomResource', 'arn:b'),
     findings: [
-      { messageId: 'customReplaced', path: '/Resources/Hook/Properties/ServiceToken', line: 6, column: 21 },
+      {
+        messageId: 'customReplaced',
+        path: '/Resources/Hook/Properties/ServiceToken',
+        line: 6,
+        column: 21,
+        endLine: 6,
+        endColumn: 26,
+      },
     ],
   },
   {
@@ -231,7 +302,14 @@ testUpdateRule(rule, [
     before: OIDC('sts.aliyuncs.com'),
     after: OIDC('other.example.com'),
     findings: [
-      { messageId: 'refused', path: '/Resources/Client/Properties/Parameters/ClientId', line: 9, column: 19 },
+      {
+        messageId: 'refused',
+        path: '/Resources/Client/Properties/Parameters/ClientId',
+        line: 9,
+        column: 19,
+        endLine: 9,
+        endColumn: 36,
+      },
     ],
   },
   {
@@ -244,6 +322,8 @@ testUpdateRule(rule, [
         path: '/Resources/Provision/Properties/Parameters',
         line: 11,
         column: 19,
+        endLine: 11,
+        endColumn: 29,
         severity: 'warning',
       },
     ],
@@ -254,7 +334,14 @@ testUpdateRule(rule, [
     before: FUNCTION('{ VSwitchIds: [vsw-a, vsw-b] }'),
     after: FUNCTION('{ VSwitchIds: [vsw-a, vsw-c] }'),
     findings: [
-      { messageId: 'replaced', path: '/Resources/Fn/Properties/VpcConfig/VSwitchIds/1', line: 6, column: 40 },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Fn/Properties/VpcConfig/VSwitchIds/1',
+        line: 6,
+        column: 40,
+        endLine: 6,
+        endColumn: 45,
+      },
     ],
   },
   {
@@ -263,7 +350,14 @@ testUpdateRule(rule, [
     before: FUNCTION('{ VSwitchIds: [vsw-a] }'),
     after: FUNCTION('{ VSwitchIds: [vsw-a, vsw-c] }'),
     findings: [
-      { messageId: 'replaced', path: '/Resources/Fn/Properties/VpcConfig/VSwitchIds/1', line: 6, column: 40 },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Fn/Properties/VpcConfig/VSwitchIds/1',
+        line: 6,
+        column: 40,
+        endLine: 6,
+        endColumn: 45,
+      },
     ],
   },
   {
@@ -272,7 +366,14 @@ testUpdateRule(rule, [
     before: FUNCTION('{ VSwitchIds: [vsw-a, vsw-c] }'),
     after: FUNCTION('{ VSwitchIds: [vsw-a] }'),
     findings: [
-      { messageId: 'replaced', path: '/Resources/Fn/Properties/VpcConfig/VSwitchIds', line: 6, column: 20 },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Fn/Properties/VpcConfig/VSwitchIds',
+        line: 6,
+        column: 20,
+        endLine: 6,
+        endColumn: 30,
+      },
     ],
   },
   {
@@ -287,8 +388,22 @@ testUpdateRule(rule, [
     before: FUNCTION('{}', '{ team: a }'),
     after: FUNCTION('{}', '{ team: b, owner: c }'),
     findings: [
-      { messageId: 'replaced', path: '/Resources/Fn/Properties/Labels/team', line: 7, column: 23 },
-      { messageId: 'replaced', path: '/Resources/Fn/Properties/Labels/owner', line: 7, column: 33 },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Fn/Properties/Labels/team',
+        line: 7,
+        column: 23,
+        endLine: 7,
+        endColumn: 24,
+      },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Fn/Properties/Labels/owner',
+        line: 7,
+        column: 33,
+        endLine: 7,
+        endColumn: 34,
+      },
     ],
   },
   {
@@ -303,7 +418,14 @@ testUpdateRule(rule, [
     before: FUNCTION('{ VSwitchIds: [vsw-a] }'),
     after: FUNCTION('{ VSwitchIds: !Split [",", vsw-a] }'),
     findings: [
-      { messageId: 'replaced', path: '/Resources/Fn/Properties/VpcConfig/VSwitchIds', line: 6, column: 32 },
+      {
+        messageId: 'replaced',
+        path: '/Resources/Fn/Properties/VpcConfig/VSwitchIds',
+        line: 6,
+        column: 32,
+        endLine: 6,
+        endColumn: 40,
+      },
     ],
   },
   {
@@ -317,6 +439,8 @@ testUpdateRule(rule, [
         path: '/Resources/Fn/Properties/Mounts',
         line: 8,
         column: 15,
+        endLine: 8,
+        endColumn: 37,
         severity: 'warning',
       },
     ],
@@ -332,6 +456,8 @@ testUpdateRule(rule, [
         path: '/Resources/Fn/Properties/Labels/team',
         line: 7,
         column: 23,
+        endLine: 7,
+        endColumn: 24,
         severity: 'warning',
       },
     ],

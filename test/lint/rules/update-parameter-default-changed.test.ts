@@ -32,19 +32,39 @@ testUpdateRule(rule, [
     name: 'the Default of a parameter that reaches a refused property',
     before: TEMPLATE(DEFAULT('1000000000000001')),
     after: TEMPLATE(DEFAULT('1000000000000002')),
-    findings: [{ messageId: 'changed', path: '/Parameters/Target/Default', line: 5, column: 14 }],
+    findings: [
+      {
+        messageId: 'changed',
+        path: '/Parameters/Target/Default',
+        line: 5,
+        column: 14,
+        endLine: 5,
+        endColumn: 32,
+      },
+    ],
   },
   {
     name: 'a Default removed, at the parameter',
     before: TEMPLATE(DEFAULT('1000000000000001')),
     after: TEMPLATE('      Description: no default any more'),
-    findings: [{ messageId: 'changed', path: '/Parameters/Target', line: 3, column: 3 }],
+    findings: [
+      { messageId: 'changed', path: '/Parameters/Target', line: 3, column: 3, endLine: 3, endColumn: 9 },
+    ],
   },
   {
     name: 'a parameter that reaches it through Fn::Sub',
     before: TEMPLATE(DEFAULT('1'), "!Sub '100000000000000${Target}'"),
     after: TEMPLATE(DEFAULT('2'), "!Sub '100000000000000${Target}'"),
-    findings: [{ messageId: 'changed', path: '/Parameters/Target/Default', line: 5, column: 14 }],
+    findings: [
+      {
+        messageId: 'changed',
+        path: '/Parameters/Target/Default',
+        line: 5,
+        column: 14,
+        endLine: 5,
+        endColumn: 17,
+      },
+    ],
   },
   {
     name: 'an unchanged Default',

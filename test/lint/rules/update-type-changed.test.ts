@@ -16,13 +16,31 @@ testUpdateRule(rule, [
     name: 'a native type swapped for the custom resource',
     before: TEMPLATE('ALIYUN::CloudSSO::UserProvision'),
     after: TEMPLATE('Custom::CloudSSOUserProvision'),
-    findings: [{ messageId: 'changed', path: '/Resources/Provision/Type', line: 4, column: 11 }],
+    findings: [
+      {
+        messageId: 'changed',
+        path: '/Resources/Provision/Type',
+        line: 4,
+        column: 11,
+        endLine: 4,
+        endColumn: 40,
+      },
+    ],
   },
   {
     name: 'one custom type for another',
     before: TEMPLATE('Custom::CloudSSOUserProvision'),
     after: TEMPLATE('Custom::RAMOIDCClientId'),
-    findings: [{ messageId: 'changed', path: '/Resources/Provision/Type', line: 4, column: 11 }],
+    findings: [
+      {
+        messageId: 'changed',
+        path: '/Resources/Provision/Type',
+        line: 4,
+        column: 11,
+        endLine: 4,
+        endColumn: 34,
+      },
+    ],
   },
   {
     name: 'the same type',

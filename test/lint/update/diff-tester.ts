@@ -10,6 +10,8 @@ export interface UpdateFinding {
   path: string;
   line: number;
   column: number;
+  endLine: number;
+  endColumn: number;
   severity?: 'error' | 'warning' | 'info';
 }
 
@@ -46,7 +48,7 @@ export interface UpdateCase {
 
 /**
  * Table test of an update rule: each case gives exactly the listed findings (message id, pointer,
- * 1-based position, and severity when given), every message with its placeholders filled. Also checks that plain `lint` never runs the rule,
+ * 1-based start and end position, and severity when given), every message with its placeholders filled. Also checks that plain `lint` never runs the rule,
  * since it needs the earlier version.
  */
 export function testUpdateRule(rule: Rule, cases: UpdateCase[]): void {
@@ -66,6 +68,8 @@ export function testUpdateRule(rule: Rule, cases: UpdateCase[]): void {
               path: f.path,
               line: f.line,
               column: f.column,
+              endLine: f.endLine,
+              endColumn: f.endColumn,
             };
             return picked;
           }),
