@@ -58,10 +58,17 @@ export function propertyIssues(schemaId: string, props: Properties): SchemaIssue
   }));
 }
 
+// The lifecycle validates each request's properties once; the handler's typed views of the same
+// objects (defineResourceHandler, each step) reuse that verdict rather than run the validator again.
+// Validation coerces in place and nothing changes the properties afterwards, so it still holds.
+const validFor = new WeakMap<Properties, string>();
+
 /** Throws a ValidationError naming every bad field, e.g. `invalid ResourceProperties: /PrincipalType: …`. */
 export function assertValidProperties(schemaId: string, props: Properties, label: string): void {
+  if (validFor.get(props) === schemaId) return;
   const issues = propertyIssues(schemaId, props);
   if (issues.length > 0) throw invalidProperties(label, issues);
+  validFor.set(props, schemaId);
 }
 
 const invalidProperties = (label: string, issues: SchemaIssue[]) =>
@@ -82,9 +89,11 @@ export function checkedProperties<T extends CustomResourceType>(
   props: Properties,
   label: string,
 ): CustomResourceProps[T] {
-  const issues = propertyIssues(CUSTOM_RESOURCE_SCHEMA_IDS[type], props);
-  if (conforms(type, props, issues)) return props;
-  throw invalidProperties(label, issues);
+  const schemaId = CUSTOM_RESOURCE_SCHEMA_IDS[type];
+  const issues = validFor.get(props) === schemaId ? [] : propertyIssues(schemaId, props);
+  if (!conforms(type, props, issues)) throw invalidProperties(label, issues);
+  validFor.set(props, schemaId);
+  return props;
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -1,8 +1,7 @@
 import type { ExitCode, Io } from '../cli/io';
 import { join, relative, resolve } from 'node:path';
 import { parseCommandLine, UsageError } from '../cli/args';
-import { INPUT_LIMITS } from '../lint/input/limits';
-import { readInputText } from '../lint/input/read-file';
+import { readTemplateArgument } from '../lint/input/read-file';
 import { ParameterError, parseParameterArgs } from '../template/parameters';
 import { planPreamble } from './plan-operation';
 import { openSession } from './session';
@@ -60,14 +59,9 @@ function lockWaitMs(env: Io['env']): number {
   return seconds * 1000;
 }
 
-/** A template named on the command line; ROS refuses a body over its limit, and so does local mode. */
+/** A template named on the command line (lint/input: ROS's size limit, checked text). */
 export function readTemplateArg(io: Io, file: string): string {
-  const read = readInputText(
-    resolve(io.cwd, file),
-    file,
-    INPUT_LIMITS.template,
-    "ROS's limit for a template body",
-  );
+  const read = readTemplateArgument(io.cwd, file);
   if (!read.ok) throw new LocalUsageError(read.message);
   return read.text;
 }

@@ -4,7 +4,7 @@ import { parseCommandLine, UsageError } from '../cli/args';
 import type { ExitCode, Io } from '../cli/io';
 import { credentialsFromEnv } from '../sdk/credentials';
 import { INPUT_LIMITS } from '../lint/input/limits';
-import { readInputText } from '../lint/input/read-file';
+import { readTemplateArgument } from '../lint/input/read-file';
 import { isMapping } from '../template/model';
 import { parseTemplate } from '../template/parse';
 import { ParameterError, parseParameterArgs } from '../template/parameters';
@@ -62,12 +62,7 @@ const HELP = 'ros-sso plan --help';
 const usage = (message: string) => new UsageError(message, HELP);
 
 function readTemplate(io: Io, file: string): string {
-  const read = readInputText(
-    resolve(io.cwd, file),
-    file,
-    INPUT_LIMITS.template,
-    "ROS's limit for a template body",
-  );
+  const read = readTemplateArgument(io.cwd, file);
   if (!read.ok) throw usage(read.message);
   return read.text;
 }

@@ -81,8 +81,8 @@ export type TypedResourceHandler<T extends CustomResourceType> = Omit<
 
 /**
  * The handler as the lifecycle calls it, with the request's plain properties: each step gets them
- * through its schema's validator (the lifecycle validated them already, so this is the same
- * verdict), which is what gives them the generated type; a refusal is a rejected promise like any
+ * through its schema's check (the lifecycle validated them already, and that verdict is reused:
+ * handlers/properties.ts), which is what gives them the generated type; a refusal is a rejected promise like any
  * other failure of the step. The schema is the one of `resourceType`.
  */
 export function defineResourceHandler<T extends CustomResourceType>(

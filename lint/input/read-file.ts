@@ -1,5 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { bytesPerUtf8Byte, type Decoded, decodeText, detectEncoding } from './decode';
+import { INPUT_LIMITS } from './limits';
 
 /** Why a file was not read. */
 export type ReadProblem =
@@ -149,4 +151,15 @@ export function readInputText(
   return decoded.ok
     ? { ok: true, text: decoded.text }
     : { ok: false, message: `${name} is ${decoded.message}` };
+}
+
+/**
+ * A template named on the command line of a command that runs it (local mode, the plan): ROS
+ * refuses a body over its limit, and so do they, with no option to raise it.
+ */
+export function readTemplateArgument(
+  cwd: string,
+  file: string,
+): { ok: true; text: string } | { ok: false; message: string } {
+  return readInputText(resolve(cwd, file), file, INPUT_LIMITS.template, "ROS's limit for a template body");
 }
